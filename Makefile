@@ -1,0 +1,44 @@
+# Everything a fresh machine needs: `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test lint format types pytest docs docs-serve bench clean
+
+$(STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/python -c "import vap; plan = vap.vientiane_action_plan(); print(plan); [print(' ', a) for a in plan]"
+
+test: lint types pytest docs
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests docs examples benchmarks
+	$(BIN)/ruff format --check src tests docs examples benchmarks
+
+format: $(STAMP)
+	$(BIN)/ruff check --fix src tests docs examples benchmarks
+	$(BIN)/ruff format src tests docs examples benchmarks
+
+types: $(STAMP)
+	$(BIN)/mypy
+
+pytest: $(STAMP)
+	CI=$${CI:-true} $(BIN)/pytest --cov --cov-branch --cov-report=term
+
+docs: $(STAMP)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet
+
+docs-serve: $(STAMP)
+	$(BIN)/mkdocs serve
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) site .coverage .pytest_cache .mypy_cache .ruff_cache .hypothesis
