@@ -1,0 +1,210 @@
+"""
+Who an action is addressed to: a small algebra of predicates over a State's roles.
+
+The plan's headings name their addressees ("States Parties with cluster munition
+stockpiles will:", DOMAIN.md §2). `AllStates`, `HasRole`, `AnyOf`, `AllOf` and `Not`
+express them and combine with ``|``, ``&`` and ``~``; evaluation is three-valued.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any, TypeAlias
+
+import attrs
+
+from vap._roles import Role, Truth
+from vap.errors import ValidationError
+
+__all__ = ["Addressee", "AllOf", "AllStates", "AnyOf", "HasRole", "Not"]
+
+RoleLookup: TypeAlias = Callable[[Role], Truth]
+"""A function giving the truth of a role for one State on one day."""
+
+
+class _Algebra:
+    """The operators every addressee shares."""
+
+    __slots__ = ()
+
+    def __or__(self, other: Addressee) -> AnyOf:
+        return AnyOf(members=_flatten(AnyOf, (self, other)))
+
+    def __and__(self, other: Addressee) -> AllOf:
+        return AllOf(members=_flatten(AllOf, (self, other)))
+
+    def __invert__(self) -> Not:
+        return Not(self)  # type: ignore[arg-type]  # every subclass is an Addressee
+
+    def __str__(self) -> str:
+        return self.describe()  # type: ignore[attr-defined, no-any-return]
+
+
+def _flatten(kind: type[AnyOf | AllOf], operands: Iterable[object]) -> tuple[Addressee, ...]:
+    members: list[Addressee] = []
+    for operand in operands:
+        if isinstance(operand, kind):
+            members.extend(operand.members)
+        elif isinstance(operand, AllStates | HasRole | AnyOf | AllOf | Not):
+            members.append(operand)
+        else:
+            raise ValidationError(f"cannot combine an addressee with {operand!r}")
+    return tuple(members)
+
+
+@attrs.frozen
+class AllStates(_Algebra):
+    """Every State Party ("All States Parties will:")."""
+
+    def evaluate(self, role_of: RoleLookup) -> Truth:  # noqa: ARG002 - same signature as the others
+        """Return `Truth.YES`: every State Party is addressed."""
+        return Truth.YES
+
+    @property
+    def roles(self) -> frozenset[Role]:
+        """The roles the predicate depends on: none."""
+        return frozenset()
+
+    def describe(self) -> str:
+        """Return the addressee in words."""
+        return "all States Parties"
+
+
+def _is_role(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, Role):
+        raise ValidationError(f"HasRole.{attribute.name} must be a Role, not {value!r}")
+
+
+@attrs.frozen
+class HasRole(_Algebra):
+    """The States Parties that hold a role ("States Parties with cluster munition victims")."""
+
+    role: Role = attrs.field(validator=_is_role)
+
+    def evaluate(self, role_of: RoleLookup) -> Truth:
+        """Return whether the State holds the role."""
+        return role_of(self.role)
+
+    @property
+    def roles(self) -> frozenset[Role]:
+        """The roles the predicate depends on."""
+        return frozenset((self.role,))
+
+    def describe(self) -> str:
+        """Return the addressee in words."""
+        return f"States Parties {self.role.description}"
+
+    def _fragment(self) -> str:
+        return self.role.description
+
+
+def _at_least_two(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    kinds = AllStates | HasRole | AnyOf | AllOf | Not
+    if (
+        not isinstance(value, tuple)
+        or len(value) < 2
+        or not all(isinstance(member, kinds) for member in value)
+    ):
+        raise ValidationError(
+            f"{type(instance).__name__}.{attribute.name} must hold two or more addressees,"
+            f" not {value!r}"
+        )
+
+
+def _as_tuple(members: Iterable[Addressee]) -> tuple[Addressee, ...]:
+    return tuple(members)
+
+
+@attrs.frozen
+class AnyOf(_Algebra):
+    """The States Parties that satisfy at least one member (Kleene "or")."""
+
+    members: tuple[Addressee, ...] = attrs.field(converter=_as_tuple, validator=_at_least_two)
+
+    def evaluate(self, role_of: RoleLookup) -> Truth:
+        """Return the Kleene disjunction of the members."""
+        return Truth.any_of(member.evaluate(role_of) for member in self.members)
+
+    @property
+    def roles(self) -> frozenset[Role]:
+        """The roles the predicate depends on."""
+        return frozenset().union(*(member.roles for member in self.members))
+
+    def describe(self) -> str:
+        """Return the addressee in words."""
+        return f"States Parties {self._fragment()}"
+
+    def _fragment(self) -> str:
+        return _join([_fragment(member) for member in self.members], "or")
+
+
+@attrs.frozen
+class AllOf(_Algebra):
+    """The States Parties that satisfy every member (Kleene "and")."""
+
+    members: tuple[Addressee, ...] = attrs.field(converter=_as_tuple, validator=_at_least_two)
+
+    def evaluate(self, role_of: RoleLookup) -> Truth:
+        """Return the Kleene conjunction of the members."""
+        return Truth.all_of(member.evaluate(role_of) for member in self.members)
+
+    @property
+    def roles(self) -> frozenset[Role]:
+        """The roles the predicate depends on."""
+        return frozenset().union(*(member.roles for member in self.members))
+
+    def describe(self) -> str:
+        """Return the addressee in words."""
+        return f"States Parties {self._fragment()}"
+
+    def _fragment(self) -> str:
+        return _join([_fragment(member) for member in self.members], "and")
+
+
+def _is_addressee(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, AllStates | HasRole | AnyOf | AllOf | Not):
+        raise ValidationError(f"Not.{attribute.name} must be an addressee, not {value!r}")
+
+
+@attrs.frozen
+class Not(_Algebra):
+    """The States Parties that do not satisfy the operand (Kleene "not")."""
+
+    operand: Addressee = attrs.field(validator=_is_addressee)
+
+    def evaluate(self, role_of: RoleLookup) -> Truth:
+        """Return the Kleene negation of the operand."""
+        return ~self.operand.evaluate(role_of)
+
+    @property
+    def roles(self) -> frozenset[Role]:
+        """The roles the predicate depends on."""
+        return self.operand.roles
+
+    def describe(self) -> str:
+        """Return the addressee in words."""
+        if isinstance(self.operand, AllStates):
+            return "no State Party"
+        return f"States Parties {self._fragment()}"
+
+    def _fragment(self) -> str:
+        return f"other than those {_fragment(self.operand)}"
+
+
+def _fragment(addressee: Addressee) -> str:
+    if isinstance(addressee, AllStates):
+        return "of any kind"
+    text: str = addressee._fragment()  # noqa: SLF001 - a sibling class
+    if isinstance(addressee, AnyOf | AllOf):
+        return f"({text})"
+    return text
+
+
+def _join(fragments: list[str], word: str) -> str:
+    if len(fragments) == 2:
+        return f"{fragments[0]} {word} {fragments[1]}"
+    return ", ".join(fragments[:-1]) + f", {word} {fragments[-1]}"
+
+
+Addressee: TypeAlias = AllStates | HasRole | AnyOf | AllOf | Not
+"""Who an action is addressed to: one of the five predicate classes."""

@@ -1,0 +1,132 @@
+"""
+Whether an action applies to a State on a day, and the reasons, each with its sources.
+
+An action applies when its plan is in force, the Convention is in force for the State,
+its time did not run out before the State joined, and the State is among its addressees
+(three-valued: a role no fact covers makes the answer `Truth.UNKNOWN`).
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+import attrs
+import pendulum
+
+from vap._addressees import Addressee, AllStates
+from vap._dates import as_date
+from vap._fields import are_strings, to_strings
+from vap._roles import Role, Truth
+from vap._timelines import fixed_due
+
+if TYPE_CHECKING:
+    from vap._actions import Action
+    from vap._states import StateParty
+
+__all__ = ["Applicability", "Reason", "addressee_truth", "applicability"]
+
+
+@attrs.frozen
+class Reason:
+    """One reason behind an answer, in words, with the sources of the facts it rests on."""
+
+    message: str
+    sources: tuple[str, ...] = attrs.field(default=(), converter=to_strings, validator=are_strings)
+
+    def __str__(self) -> str:
+        if not self.sources:
+            return self.message
+        return f"{self.message} (sources: {', '.join(self.sources)})"
+
+
+@attrs.frozen(kw_only=True)
+class Applicability:
+    """Whether an action applies to a State on a day, with the reasons behind the answer."""
+
+    key: str
+    state: str
+    on: pendulum.Date
+    applies: Truth
+    reasons: tuple[Reason, ...]
+
+    def __str__(self) -> str:
+        reasons = "; ".join(str(reason) for reason in self.reasons)
+        return f"{self.key} for {self.state} on {self.on}: {self.applies.value} ({reasons})"
+
+
+_ALL_STATES = Reason("addressed to all States Parties")
+
+
+def addressee_truth(
+    addressee: Addressee, state: StateParty, day: pendulum.Date
+) -> tuple[Truth, tuple[Reason, ...]]:
+    """Evaluate *addressee* for *state* on *day*, naming each role fact used or missing."""
+    if isinstance(addressee, AllStates):
+        return Truth.YES, (_ALL_STATES,)
+    reasons = [Reason(f"addressed to {addressee}")]
+    values: dict[Role, Truth] = {}
+    for role in sorted(addressee.roles, key=lambda role: role.value):
+        fact = state.fact(role, on=day)
+        if fact is None:
+            values[role] = Truth.UNKNOWN
+            reasons.append(
+                Reason(
+                    f"unknown whether {state.code} is one {role.description} on {day}:"
+                    " no fact covers that day"
+                )
+            )
+        else:
+            values[role] = fact.value
+            reasons.append(
+                Reason(
+                    f"{state.code} {role.description}: {fact.value.value} on {day},"
+                    f" by a fact that holds {fact.span}",
+                    fact.sources,
+                )
+            )
+    return addressee.evaluate(values.__getitem__), tuple(reasons)
+
+
+def applicability(action: Action, state: StateParty, *, on: datetime.date) -> Applicability:
+    """Return whether *action* applies to *state* on the day *on*, with the reasons."""
+    day = as_date(on, field="on")
+
+    def answer(applies: Truth, reasons: Iterable[Reason]) -> Applicability:
+        return Applicability(
+            key=action.key, state=state.code, on=day, applies=applies, reasons=tuple(reasons)
+        )
+
+    if not action.in_force_on(day):
+        ends = f", superseded {action.superseded}" if action.superseded else ""
+        return answer(
+            Truth.NO,
+            [Reason(f"the plan is not in force on {day} (adopted {action.adopted}{ends})")],
+        )
+    if day < state.entry_into_force:
+        return answer(
+            Truth.NO,
+            [
+                Reason(
+                    f"the Convention enters into force for {state.code} on"
+                    f" {state.entry_into_force}, after {day}",
+                    state.sources,
+                )
+            ],
+        )
+    closes = [fixed_due(step.timeline, action.meetings) for step in action.steps]
+    if all(close is not None for close in closes):
+        last = max(close for close in closes if close is not None)
+        if last < state.entry_into_force:
+            return answer(
+                Truth.NO,
+                [
+                    Reason(
+                        f"its time ran out on {last}, before the Convention entered into force"
+                        f" for {state.code} on {state.entry_into_force}",
+                        state.sources,
+                    )
+                ],
+            )
+    return answer(*addressee_truth(action.addressee, state, day))

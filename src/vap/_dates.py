@@ -1,0 +1,199 @@
+"""
+Calendar arithmetic on plain dates, with an explicit policy for month ends.
+
+The Convention's deadlines are "anchor + period on the same calendar day" (entry into force
+2010-08-01 + 8 years = 2018-08-01) and days are calendar days (2010-08-01 + 180 days =
+2011-01-28). Adding months or years to a day the target month lacks (31 January + 1 month)
+has no single answer: pendulum and dateutil silently round down. Here the caller chooses,
+and the default refuses.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import enum
+import re
+from typing import Final
+
+import attrs
+import pendulum
+
+from vap.errors import AmbiguousDateError, ValidationError
+
+__all__ = ["MonthEnd", "Period", "add", "as_date", "parse_date", "subtract"]
+
+
+class MonthEnd(enum.Enum):
+    """
+    What to do when adding months or years lands on a day the target month lacks.
+
+    ``REFUSE`` raises `vap.AmbiguousDateError`; ``ROUND_DOWN`` takes the last day of the
+    target month (2021-01-31 + 1 month = 2021-02-28); ``ROUND_UP`` takes the first day of the
+    month after (= 2021-03-01).
+    """
+
+    REFUSE = "refuse"
+    ROUND_DOWN = "round-down"
+    ROUND_UP = "round-up"
+
+
+_UNIT_ORDER: Final = ("years", "months", "days")
+_PERIOD_PART: Final = re.compile(r"(\d+) (years?|months?|days?)")
+_ISO_DATE: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _non_negative(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if type(value) is not int or value < 0:
+        raise ValidationError(
+            f"{type(instance).__name__}.{attribute.name} must be a whole number of 0 or more,"
+            f" not {value!r}"
+        )
+
+
+@attrs.frozen
+class Period:
+    """
+    A span of calendar time: years, then months, then days.
+
+    Written and parsed as plain English (``"1 year"``, ``"6 months"``, ``"180 days"``,
+    ``"1 year 6 months"``), the way the Convention and the plan state them.
+    """
+
+    years: int = attrs.field(default=0, validator=_non_negative)
+    months: int = attrs.field(default=0, validator=_non_negative)
+    days: int = attrs.field(default=0, validator=_non_negative)
+
+    @classmethod
+    def parse(cls, text: str) -> Period:
+        """
+        Read a period written like ``"8 years"`` or ``"1 year 6 months"``.
+
+        Raises:
+            ValidationError: if the text is not a sequence of "<number> <unit>" parts with
+                each unit (years, months, days) at most once and in that order.
+        """
+        expected = "a period such as '1 year', '6 months', '180 days' or '1 year 6 months'"
+        parts = _PERIOD_PART.findall(text) if isinstance(text, str) else []
+        rebuilt = " ".join(f"{number} {unit}" for number, unit in parts)
+        if not parts or rebuilt != text:
+            raise ValidationError(f"invalid period {text!r}: expected {expected}")
+        amounts: dict[str, int] = {}
+        for number, unit in parts:
+            name = unit if unit.endswith("s") else f"{unit}s"
+            if any(_UNIT_ORDER.index(seen) >= _UNIT_ORDER.index(name) for seen in amounts):
+                raise ValidationError(f"invalid period {text!r}: expected {expected}")
+            amounts[name] = int(number)
+        return cls(**amounts)
+
+    def __str__(self) -> str:
+        parts = [
+            f"{amount} {unit if amount != 1 else unit.rstrip('s')}"
+            for unit, amount in (
+                ("years", self.years),
+                ("months", self.months),
+                ("days", self.days),
+            )
+            if amount
+        ]
+        return " ".join(parts) or "0 days"
+
+
+def as_date(value: datetime.date, *, field: str = "date") -> pendulum.Date:
+    """
+    Return *value* as a `pendulum.Date`, accepting any `datetime.date`.
+
+    A `datetime.datetime` is refused: which calendar day a moment falls on depends on a
+    time zone, and `vap` will not guess it.
+    """
+    if type(value) is pendulum.Date:
+        return value
+    if isinstance(value, datetime.datetime) or not isinstance(value, datetime.date):
+        raise ValidationError(
+            f"{field} must be a date (datetime.date or pendulum.Date), not {value!r}"
+        )
+    return pendulum.Date(value.year, value.month, value.day)
+
+
+def parse_date(text: str, *, field: str | None = None) -> pendulum.Date:
+    """
+    Read a date written as ``YYYY-MM-DD``, refusing anything else.
+
+    Raises:
+        ValidationError: naming *field*, if given, for a malformed or impossible date
+            ("2011-02-30").
+    """
+    where = f" for {field}" if field else ""
+    if not isinstance(text, str) or not _ISO_DATE.fullmatch(text):
+        raise ValidationError(f"invalid date {text!r}{where}: expected YYYY-MM-DD")
+    try:
+        return pendulum.Date(int(text[:4]), int(text[5:7]), int(text[8:]))
+    except ValueError:
+        raise ValidationError(
+            f"invalid date {text!r}{where}: no such day in the calendar"
+        ) from None
+
+
+def _shift_months(
+    start: datetime.date, months: int, month_end: MonthEnd, what: str
+) -> pendulum.Date:
+    index = start.year * 12 + start.month - 1 + months
+    year, month = divmod(index, 12)
+    month += 1
+    if not datetime.MINYEAR <= year <= datetime.MAXYEAR:
+        raise ValidationError(f"{what} falls outside the calendar (year {year})")
+    last = calendar.monthrange(year, month)[1]
+    if start.day <= last:
+        return pendulum.Date(year, month, start.day)
+    if month_end is MonthEnd.ROUND_DOWN:
+        return pendulum.Date(year, month, last)
+    if month_end is MonthEnd.ROUND_UP:
+        return pendulum.Date.fromordinal(pendulum.Date(year, month, last).toordinal() + 1)
+    raise AmbiguousDateError(
+        f"{what} is ambiguous: {year}-{month:02d} has no day {start.day};"
+        " pass month_end=MonthEnd.ROUND_DOWN or MonthEnd.ROUND_UP to choose"
+    )
+
+
+def add(
+    start: datetime.date, period: Period, *, month_end: MonthEnd = MonthEnd.REFUSE
+) -> pendulum.Date:
+    """
+    Return *start* + *period*: years and months on the same day of the month, then days.
+
+    Raises:
+        AmbiguousDateError: if the years and months land on a day the target month lacks
+            and *month_end* is `MonthEnd.REFUSE`.
+    """
+    day = as_date(start, field="start")
+    what = f"{day} + {period}"
+    shifted = day
+    if period.years or period.months:
+        shifted = _shift_months(day, period.years * 12 + period.months, month_end, what)
+    if period.days:
+        try:
+            return pendulum.Date.fromordinal(shifted.toordinal() + period.days)
+        except (ValueError, OverflowError):
+            raise ValidationError(f"{what} falls outside the calendar") from None
+    return shifted
+
+
+def subtract(
+    start: datetime.date, period: Period, *, month_end: MonthEnd = MonthEnd.REFUSE
+) -> pendulum.Date:
+    """
+    Return *start* - *period*: days first, then months and years on the same day.
+
+    Raises:
+        AmbiguousDateError: as `add` does.
+    """
+    day = as_date(start, field="start")
+    what = f"{day} - {period}"
+    if period.days:
+        try:
+            day = pendulum.Date.fromordinal(day.toordinal() - period.days)
+        except (ValueError, OverflowError):
+            raise ValidationError(f"{what} falls outside the calendar") from None
+    if period.years or period.months:
+        return _shift_months(day, -(period.years * 12 + period.months), month_end, what)
+    return day

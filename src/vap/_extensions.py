@@ -1,0 +1,132 @@
+"""Extensions of the Convention's destruction and clearance deadlines (Articles 3 and 4)."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from typing import Any, Final
+
+import attrs
+import pendulum
+
+from vap._dates import MonthEnd, Period, add
+from vap._fields import (
+    are_strings,
+    is_instance,
+    is_optional_date,
+    to_optional_date,
+    to_strings,
+)
+from vap.errors import ValidationError
+
+__all__ = ["EXTENSION_RULES", "Extension", "ExtensionRule", "ExtensionStatus"]
+
+
+class ExtensionStatus(enum.Enum):
+    """Where an extension stands: only a granted one moves a deadline."""
+
+    GRANTED = "granted"
+    REQUESTED = "requested"
+
+
+@attrs.frozen(kw_only=True)
+class ExtensionRule:
+    """How far the Convention lets a State extend one of its deadlines."""
+
+    obligation: str
+    deadline: Period
+    longest: Period
+    article: str
+
+
+EXTENSION_RULES: Final = {
+    rule.obligation: rule
+    for rule in (
+        # Art. 3(2) eight years; 3(3) "by a period of up to four years", and in exceptional
+        # circumstances "additional extensions of up to four years".
+        ExtensionRule(
+            obligation="CCM-3.2",
+            deadline=Period(years=8),
+            longest=Period(years=4),
+            article="Article 3(3)",
+        ),
+        # Art. 4(1)(a) ten years; 4(5) "by a period of up to five years"; 4(8) renewable.
+        ExtensionRule(
+            obligation="CCM-4.1a",
+            deadline=Period(years=10),
+            longest=Period(years=5),
+            article="Articles 4(5) and 4(8)",
+        ),
+    )
+}
+"""The deadlines that can be extended, keyed by obligation, with the longest step allowed."""
+
+
+def _known_obligation(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
+    if value not in EXTENSION_RULES:
+        known = " or ".join(EXTENSION_RULES)
+        raise ValidationError(f"Extension.{attribute.name} must be {known}, not {value!r}")
+
+
+def _until_when_granted(instance: Extension, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is None and instance.status is ExtensionStatus.GRANTED:
+        raise ValidationError(f"Extension.{attribute.name} is required for a granted extension")
+
+
+@attrs.frozen(kw_only=True)
+class Extension:
+    """
+    An extension of a deadline, requested or granted by a Meeting of States Parties.
+
+    ``until`` is the new deadline (``None`` only for a request whose date no source gives).
+    """
+
+    obligation: str = attrs.field(validator=_known_obligation)
+    status: ExtensionStatus = attrs.field(
+        default=ExtensionStatus.GRANTED,
+        validator=is_instance(ExtensionStatus, "an ExtensionStatus (GRANTED or REQUESTED)"),
+    )
+    until: pendulum.Date | None = attrs.field(
+        default=None,
+        converter=to_optional_date,
+        validator=[is_optional_date, _until_when_granted],
+    )
+    sources: tuple[str, ...] = attrs.field(default=(), converter=to_strings, validator=are_strings)
+    note: str = attrs.field(default="", validator=is_instance(str, "a string"))
+
+
+def check_extensions(extensions: Iterable[Extension], entry_into_force: pendulum.Date) -> list[str]:
+    """
+    Return the problems with a State's granted extensions, in words; empty if none.
+
+    Each granted extension must end after the deadline it extends (the original one, or
+    the previous extension) and at most the rule's longest step after it. The longest step
+    counted from 29 February ends on 28 February (`MonthEnd.ROUND_DOWN`): the stricter
+    reading of "up to".
+    """
+    problems = []
+    for obligation, rule in EXTENSION_RULES.items():
+        granted = sorted(
+            (
+                extension.until
+                for extension in extensions
+                if extension.obligation == obligation
+                and extension.status is ExtensionStatus.GRANTED
+                and extension.until is not None
+            ),
+        )
+        previous = add(entry_into_force, rule.deadline)
+        for until in granted:
+            longest = add(previous, rule.longest, month_end=MonthEnd.ROUND_DOWN)
+            if until <= previous:
+                problems.append(
+                    f"extension of {obligation} to {until} does not end after the deadline"
+                    f" it extends, {previous}"
+                )
+            elif until > longest:
+                problems.append(
+                    f"extension of {obligation} to {until} is longer than {rule.article}"
+                    f" allows: at most {rule.longest} after {previous}, that is {longest}"
+                )
+            previous = until
+    return problems

@@ -1,0 +1,138 @@
+"""
+Converters and validators shared by the model's classes.
+
+Each one names the class, the field and the value it refuses, so that a bad value is
+reported where it was given.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import attrs
+import pendulum
+
+from vap.errors import ValidationError
+
+__all__ = [
+    "are_strings",
+    "is_date",
+    "is_instance",
+    "is_optional_date",
+    "matches",
+    "non_empty",
+    "not_before",
+    "to_date",
+    "to_optional_date",
+    "to_strings",
+]
+
+
+def _where(instance: object, attribute: attrs.Attribute[Any]) -> str:
+    return f"{type(instance).__name__}.{attribute.name}"
+
+
+def to_date(value: datetime.date) -> pendulum.Date:
+    """
+    Convert any `datetime.date` to a `pendulum.Date`.
+
+    Anything else passes through unchanged, for `is_date` to refuse with the field's name.
+    """
+    if type(value) is pendulum.Date:
+        return value
+    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+        return pendulum.Date(value.year, value.month, value.day)
+    return value  # type: ignore[return-value]  # is_date refuses it, naming the field
+
+
+def to_optional_date(value: datetime.date | None) -> pendulum.Date | None:
+    """Like `to_date`, letting ``None`` through."""
+    return None if value is None else to_date(value)
+
+
+def is_date(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """Refuse anything but a calendar date (a `datetime.datetime` included)."""
+    if type(value) is not pendulum.Date:
+        raise ValidationError(
+            f"{_where(instance, attribute)} must be a date (datetime.date), not {value!r}"
+        )
+
+
+def is_optional_date(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """Refuse anything but a calendar date or ``None``."""
+    if value is not None:
+        is_date(instance, attribute, value)
+
+
+def to_strings(value: Iterable[str]) -> tuple[str, ...]:
+    """
+    Convert an iterable of strings (or one string) to a tuple.
+
+    Anything else passes through unchanged, for `are_strings` to refuse.
+    """
+    if isinstance(value, str):
+        return (value,)
+    try:
+        return tuple(value)
+    except TypeError:
+        return value  # type: ignore[return-value]  # are_strings refuses it, naming the field
+
+
+def are_strings(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """Refuse anything but a tuple of strings."""
+    if not isinstance(value, tuple) or not all(isinstance(item, str) for item in value):
+        raise ValidationError(
+            f"{_where(instance, attribute)} must be a sequence of strings, not {value!r}"
+        )
+
+
+def non_empty(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """Refuse anything but a string with some visible text."""
+    if not isinstance(value, str) or not value.strip():
+        raise ValidationError(
+            f"{_where(instance, attribute)} must be a non-empty string, not {value!r}"
+        )
+
+
+def is_instance(
+    kind: type | tuple[type, ...], expected: str
+) -> Callable[[object, attrs.Attribute[Any], object], None]:
+    """Refuse a value that is not an instance of *kind*, saying what was *expected*."""
+
+    def validate(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if not isinstance(value, kind) or (isinstance(value, bool) and kind is int):
+            raise ValidationError(
+                f"{_where(instance, attribute)} must be {expected}, not {value!r}"
+            )
+
+    return validate
+
+
+def matches(pattern: str, expected: str) -> Callable[[object, attrs.Attribute[Any], object], None]:
+    """Refuse a string that does not match *pattern* in full, saying what was *expected*."""
+    compiled = re.compile(pattern)
+
+    def validate(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if not isinstance(value, str) or not compiled.fullmatch(value):
+            raise ValidationError(
+                f"{_where(instance, attribute)} must be {expected}, not {value!r}"
+            )
+
+    return validate
+
+
+def not_before(other: str) -> Callable[[object, attrs.Attribute[Any], object], None]:
+    """Refuse a date earlier than the date in the field named *other*."""
+
+    def validate(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        earlier = getattr(instance, other)
+        if value is not None and earlier is not None and value < earlier:
+            raise ValidationError(
+                f"{_where(instance, attribute)} {value} is before"
+                f" {type(instance).__name__}.{other} {earlier}"
+            )
+
+    return validate

@@ -1,0 +1,209 @@
+"""
+Roles a State Party can hold, three-valued truth, and dated, sourced facts about roles.
+
+The plan addresses its actions to classes of States Parties (DOMAIN.md §2): those with
+stockpiles, with contaminated areas, with victims, in a position to assist, without
+national implementation measures. Whether a State holds a role changes over time and can
+be unknown, so answers are `Truth` values combined by Kleene's three-valued logic.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+from collections.abc import Iterable
+from typing import Any, Final
+
+import attrs
+import pendulum
+
+from vap._fields import (
+    are_strings,
+    is_instance,
+    is_optional_date,
+    to_optional_date,
+    to_strings,
+)
+from vap.errors import UnknownTruthError, ValidationError
+
+__all__ = ["Role", "RoleFact", "Truth"]
+
+
+class Role(enum.Enum):
+    """
+    A class of States Parties that the plan or the Convention addresses.
+
+    ``RETAINS`` (States that retain cluster munitions for training and development under
+    Article 3(6)) is needed by the Convention's retention report, Article 3(8).
+    """
+
+    STOCKPILES = "stockpiles"
+    CONTAMINATED = "contaminated"
+    VICTIMS = "victims"
+    IN_POSITION_TO_ASSIST = "in-position-to-assist"
+    NO_IMPLEMENTATION_MEASURES = "no-implementation-measures"
+    RETAINS = "retains"
+
+    @property
+    def description(self) -> str:
+        """The words that follow "States Parties" in the plan's headings."""
+        return _DESCRIPTIONS[self]
+
+    @classmethod
+    def parse(cls, name: str | Role) -> Role:
+        """
+        Return the role named *name*: its value (``"in-position-to-assist"``) or member name.
+
+        Raises:
+            ValidationError: for any other name, listing the known ones.
+        """
+        if isinstance(name, Role):
+            return name
+        if isinstance(name, str):
+            for role in cls:
+                if name in (role.value, role.name):
+                    return role
+        known = ", ".join(role.value for role in cls)
+        raise ValidationError(f"unknown role {name!r}: expected one of {known}")
+
+
+_DESCRIPTIONS: Final = {
+    Role.STOCKPILES: "with cluster munition stockpiles",
+    Role.CONTAMINATED: "with cluster munition contaminated areas",
+    Role.VICTIMS: "with cluster munition victims",
+    Role.IN_POSITION_TO_ASSIST: "in a position to assist",
+    Role.NO_IMPLEMENTATION_MEASURES: "that have not adopted national implementation measures",
+    Role.RETAINS: "that retain cluster munitions under Article 3(6)",
+}
+
+
+class Truth(enum.Enum):
+    """
+    A three-valued truth: `YES`, `NO` or `UNKNOWN`, combined by Kleene's logic.
+
+    ``&``, ``|`` and ``~`` follow Kleene's strong three-valued logic: ``NO & x`` is ``NO``,
+    ``YES | x`` is ``YES``, and otherwise an unknown operand makes the result unknown.
+    ``bool(Truth.UNKNOWN)`` raises `vap.UnknownTruthError`, so that unknown is never
+    silently taken for false (or true) in an ``if``.
+    """
+
+    NO = "no"
+    UNKNOWN = "unknown"
+    YES = "yes"
+
+    @classmethod
+    def of(cls, value: bool | None) -> Truth:
+        """Return `YES` for ``True``, `NO` for ``False`` and `UNKNOWN` for ``None``."""
+        if value is None:
+            return cls.UNKNOWN
+        return cls.YES if value else cls.NO
+
+    @classmethod
+    def all_of(cls, values: Iterable[Truth]) -> Truth:
+        """Kleene conjunction of *values* (`YES` when there are none)."""
+        result = cls.YES
+        for value in values:
+            result = result & value
+        return result
+
+    @classmethod
+    def any_of(cls, values: Iterable[Truth]) -> Truth:
+        """Kleene disjunction of *values* (`NO` when there are none)."""
+        result = cls.NO
+        for value in values:
+            result = result | value
+        return result
+
+    @property
+    def known(self) -> bool:
+        """Whether this is `YES` or `NO`."""
+        return self is not Truth.UNKNOWN
+
+    def __and__(self, other: Truth) -> Truth:
+        if not isinstance(other, Truth):
+            return NotImplemented
+        return _BY_RANK[min(_RANK[self], _RANK[other])]
+
+    def __or__(self, other: Truth) -> Truth:
+        if not isinstance(other, Truth):
+            return NotImplemented
+        return _BY_RANK[max(_RANK[self], _RANK[other])]
+
+    def __invert__(self) -> Truth:
+        return _BY_RANK[2 - _RANK[self]]
+
+    def __bool__(self) -> bool:
+        if self is Truth.UNKNOWN:
+            raise UnknownTruthError(
+                "the truth value is UNKNOWN, neither true nor false:"
+                " compare with Truth.YES or Truth.NO instead"
+            )
+        return self is Truth.YES
+
+
+_RANK: Final = {Truth.NO: 0, Truth.UNKNOWN: 1, Truth.YES: 2}
+_BY_RANK: Final = (Truth.NO, Truth.UNKNOWN, Truth.YES)
+
+
+def _role(name: Role | str) -> Role:
+    return Role.parse(name)
+
+
+def _until_after_since(instance: RoleFact, _: attrs.Attribute[Any], until: Any) -> None:
+    if until is not None and instance.since is not None and until <= instance.since:
+        raise ValidationError(
+            f"RoleFact.until {until} must be after RoleFact.since {instance.since}:"
+            " a fact holds from since (included) until until (excluded)"
+        )
+
+
+@attrs.frozen(kw_only=True)
+class RoleFact:
+    """
+    A sourced statement that a State holds a role (or not) over a span of days.
+
+    The fact holds from ``since`` (included; ``None``: from the State's beginning) until
+    ``until`` (excluded: the first day it no longer holds; ``None``: with no end). Outside
+    every fact, the role is unknown.
+    """
+
+    role: Role = attrs.field(converter=_role)
+    value: Truth = attrs.field(validator=is_instance(Truth, "a Truth (YES, NO or UNKNOWN)"))
+    since: pendulum.Date | None = attrs.field(
+        default=None, converter=to_optional_date, validator=is_optional_date
+    )
+    until: pendulum.Date | None = attrs.field(
+        default=None,
+        converter=to_optional_date,
+        validator=[is_optional_date, _until_after_since],
+    )
+    sources: tuple[str, ...] = attrs.field(default=(), converter=to_strings, validator=are_strings)
+    note: str = attrs.field(default="", validator=is_instance(str, "a string"))
+
+    def covers(self, on: datetime.date) -> bool:
+        """Whether the fact holds on the day *on*."""
+        return (self.since is None or self.since <= on) and (self.until is None or on < self.until)
+
+    def overlaps(self, other: RoleFact) -> bool:
+        """Whether the two facts hold on some common day."""
+        starts_before_other_ends = (
+            self.since is None or other.until is None or self.since < other.until
+        )
+        ends_after_other_starts = (
+            self.until is None or other.since is None or other.since < self.until
+        )
+        return starts_before_other_ends and ends_after_other_starts
+
+    @property
+    def span(self) -> str:
+        """The days the fact holds, in words: "throughout", "from 2011-01-01 until 2015-11-25"."""
+        span = []
+        if self.since is not None:
+            span.append(f"from {self.since}")
+        if self.until is not None:
+            span.append(f"until {self.until}")
+        return " ".join(span) or "throughout"
+
+    def describe(self) -> str:
+        """The fact in words: "stockpiles: yes until 2015-11-25"."""
+        return f"{self.role.value}: {self.value.value} {self.span}"

@@ -1,0 +1,302 @@
+"""States Parties: when the Convention entered into force for them, and what roles they hold."""
+
+from __future__ import annotations
+
+import datetime
+import enum
+from collections.abc import Iterable
+from typing import Any, Final
+
+import attrs
+import pendulum
+
+from vap._extensions import Extension, ExtensionStatus, check_extensions
+from vap._fields import (
+    are_strings,
+    is_date,
+    is_instance,
+    is_optional_date,
+    matches,
+    non_empty,
+    to_date,
+    to_optional_date,
+    to_strings,
+)
+from vap._roles import Role, RoleFact, Truth
+from vap._timelines import Anchor
+from vap.errors import ValidationError
+
+__all__ = [
+    "GENERAL_ENTRY_INTO_FORCE",
+    "THIRTIETH_DEPOSIT",
+    "Event",
+    "Instrument",
+    "StateParty",
+    "entry_into_force",
+]
+
+THIRTIETH_DEPOSIT: Final = pendulum.Date(2010, 2, 16)
+"""The day the thirtieth instrument was deposited (Burkina Faso and Moldova, 16 February 2010)."""
+
+GENERAL_ENTRY_INTO_FORCE: Final = pendulum.Date(2010, 8, 1)
+"""The Convention's entry into force, Article 17(1): the first day of the sixth month after."""
+
+
+def entry_into_force(deposited: datetime.date) -> pendulum.Date:
+    """
+    Return the day the Convention enters into force for a State (Article 17).
+
+    Instruments deposited up to the thirtieth (16 February 2010) share the general entry
+    into force, 1 August 2010 (Art. 17(1)); later ones take "the first day of the sixth
+    month after the date on which that State has deposited its instrument" (Art. 17(2)):
+    the first day of the month six months after the month of deposit.
+
+    Raises:
+        ValidationError: if *deposited* is not a date.
+    """
+    day = to_date(deposited)
+    if type(day) is not pendulum.Date:
+        raise ValidationError(f"deposited must be a date (datetime.date), not {deposited!r}")
+    if day <= THIRTIETH_DEPOSIT:
+        return GENERAL_ENTRY_INTO_FORCE
+    year, month = divmod(day.year * 12 + day.month - 1 + 6, 12)
+    return pendulum.Date(year, month + 1, 1)
+
+
+_entry_into_force_of = entry_into_force  # StateParty.__init__ has a keyword of the same name
+
+
+class Instrument(enum.Enum):
+    """The kind of instrument by which a State expressed its consent to be bound (Art. 16)."""
+
+    RATIFICATION = "ratification"
+    ACCEPTANCE = "acceptance"
+    APPROVAL = "approval"
+    ACCESSION = "accession"
+
+
+def _not_entry_into_force(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is Anchor.ENTRY_INTO_FORCE or not isinstance(value, Anchor):
+        raise ValidationError(
+            f"Event.{attribute.name} must be an Anchor other than ENTRY_INTO_FORCE"
+            f" (a field of the State itself), not {value!r}"
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Event:
+    """
+    A dated event in a State's history that a deadline counts from.
+
+    The end of active hostilities starts the ten years to clear areas contaminated after
+    entry into force, Article 4(1)(b).
+    """
+
+    kind: Anchor = attrs.field(validator=_not_entry_into_force)
+    on: pendulum.Date = attrs.field(converter=to_date, validator=is_date)
+    sources: tuple[str, ...] = attrs.field(default=(), converter=to_strings, validator=are_strings)
+    note: str = attrs.field(default="", validator=is_instance(str, "a string"))
+
+
+def _tuple_of(kind: type, name: str) -> Any:
+    def validate(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, tuple) or not all(isinstance(item, kind) for item in value):
+            raise ValidationError(
+                f"StateParty.{attribute.name} must be a sequence of {name} values, not {value!r}"
+            )
+
+    return validate
+
+
+_EARLIEST: Final = pendulum.Date(1, 1, 1)
+
+
+def _fact_order(fact: RoleFact) -> tuple[str, pendulum.Date]:
+    return (fact.role.value, fact.since or _EARLIEST)
+
+
+@attrs.frozen(init=False)
+class StateParty:
+    """
+    A State Party: its ISO alpha-3 code, name, entry into force and role facts.
+
+    The common case takes one line, where a plain set of roles means exactly these roles
+    hold throughout and the others don't:
+
+        StateParty("XYZ", "Xyzland", deposited=date(2011, 3, 14), roles={Role.VICTIMS})
+
+    For roles that change over time or are unknown, pass ``facts`` instead: dated, sourced
+    `RoleFact` values; a role is `Truth.UNKNOWN` on any day no fact covers. Entry into
+    force is computed from ``deposited`` by Article 17; give ``entry_into_force`` only
+    where the deposit date is not known.
+    """
+
+    code: str = attrs.field(validator=matches(r"[A-Z]{3}", "an ISO 3166-1 alpha-3 code like 'LAO'"))
+    name: str = attrs.field(validator=non_empty)
+    entry_into_force: pendulum.Date = attrs.field(validator=is_date)
+    deposited: pendulum.Date | None = attrs.field(validator=is_optional_date)
+    instrument: Instrument | None = attrs.field(
+        validator=attrs.validators.optional(is_instance(Instrument, "an Instrument"))
+    )
+    facts: tuple[RoleFact, ...] = attrs.field(validator=_tuple_of(RoleFact, "RoleFact"))
+    events: tuple[Event, ...] = attrs.field(validator=_tuple_of(Event, "Event"))
+    extensions: tuple[Extension, ...] = attrs.field(validator=_tuple_of(Extension, "Extension"))
+    sources: tuple[str, ...] = attrs.field(validator=are_strings)
+    note: str = attrs.field(validator=is_instance(str, "a string"))
+
+    def __init__(  # noqa: PLR0913 - the keywords are the State's fields
+        self,
+        code: str,
+        name: str,
+        *,
+        deposited: datetime.date | None = None,
+        entry_into_force: datetime.date | None = None,
+        roles: Iterable[Role | str] | None = None,
+        facts: Iterable[RoleFact] = (),
+        instrument: Instrument | None = None,
+        events: Iterable[Event] = (),
+        extensions: Iterable[Extension] = (),
+        sources: Iterable[str] = (),
+        note: str = "",
+    ) -> None:
+        where = f"StateParty {code!r}"
+        deposit_day = to_optional_date(deposited)
+        if deposit_day is not None and type(deposit_day) is not pendulum.Date:
+            raise ValidationError(
+                f"{where}: deposited must be a date (datetime.date), not {deposited!r}"
+            )
+        given_entry = to_optional_date(entry_into_force)
+        if deposit_day is not None:
+            computed = _entry_into_force_of(deposit_day)
+        elif given_entry is not None:
+            computed = given_entry
+        else:
+            raise ValidationError(
+                f"{where} needs a deposit date or, where none is known, an entry into force"
+            )
+        if given_entry is not None and computed != given_entry:
+            raise ValidationError(
+                f"{where}: entry_into_force {given_entry} contradicts Article 17, which gives"
+                f" {computed} for an instrument deposited on {deposit_day}"
+            )
+        self.__attrs_init__(
+            code=code,
+            name=name,
+            entry_into_force=computed,
+            deposited=deposit_day,
+            instrument=instrument,
+            facts=tuple(sorted(_facts(where, roles, facts), key=_fact_order)),
+            events=tuple(sorted(events, key=lambda event: (event.kind.value, event.on))),
+            extensions=tuple(
+                sorted(
+                    extensions,
+                    key=lambda extension: (
+                        extension.obligation,
+                        extension.status.value,
+                        extension.until or _EARLIEST,
+                    ),
+                )
+            ),
+            sources=to_strings(sources),
+            note=note,
+        )
+
+    def __attrs_post_init__(self) -> None:
+        problems = []
+        for index, fact in enumerate(self.facts):
+            if fact.until is not None and fact.until <= self.entry_into_force:
+                problems.append(
+                    f"the fact '{fact.describe()}' ends on {fact.until}, outside the State's"
+                    f" life under the Convention, which begins {self.entry_into_force}"
+                )
+            problems.extend(
+                f"the facts '{fact.describe()}' and '{other.describe()}' overlap:"
+                " a role can have one value on a day"
+                for other in self.facts[index + 1 :]
+                if other.role is fact.role and fact.overlaps(other)
+            )
+        problems.extend(
+            f"the event {event.kind.value} on {event.on} is before the entry into force,"
+            f" {self.entry_into_force}"
+            for event in self.events
+            if event.on < self.entry_into_force
+        )
+        problems.extend(check_extensions(self.extensions, self.entry_into_force))
+        if problems:
+            raise ValidationError(f"invalid StateParty {self.code!r}", problems)
+
+    def fact(self, role: Role, *, on: datetime.date) -> RoleFact | None:
+        """Return the fact that gives *role* on the day *on*, or ``None`` if none does."""
+        for fact in self.facts:
+            if fact.role is role and fact.covers(on):
+                return fact
+        return None
+
+    def role(self, role: Role, *, on: datetime.date) -> Truth:
+        """Return whether the State holds *role* on the day *on*; `UNKNOWN` where no fact says."""
+        fact = self.fact(Role.parse(role), on=on)
+        return Truth.UNKNOWN if fact is None else fact.value
+
+    def with_extension(
+        self,
+        obligation: str,
+        *,
+        until: datetime.date,
+        status: ExtensionStatus = ExtensionStatus.GRANTED,
+        sources: Iterable[str] = (),
+        note: str = "",
+    ) -> StateParty:
+        """
+        Return a copy of the State with an extension of *obligation* to *until*: a what-if.
+
+        Raises:
+            ValidationError: if the Convention allows no such extension (Articles 3(3),
+                4(5) and 4(8)): an unknown obligation, or a new deadline that is not later
+                than the current one or later than the longest step allows.
+        """
+        extension = Extension(
+            obligation=obligation, until=until, status=status, sources=sources, note=note
+        )
+        return attrs.evolve(self, extensions=(*self.extensions, extension))
+
+    def deadline(self, obligation: str) -> pendulum.Date | None:
+        """Return the latest granted extension of *obligation*, or ``None`` if none is granted."""
+        granted = [
+            extension.until
+            for extension in self.extensions
+            if extension.obligation == obligation
+            and extension.status is ExtensionStatus.GRANTED
+            and extension.until is not None
+        ]
+        return max(granted, default=None)
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.code}), in force since {self.entry_into_force}"
+
+    def _repr_html_(self) -> str:
+        from vap._html import state_html  # noqa: PLC0415 - only notebooks need it
+
+        return state_html(self)
+
+
+def _facts(
+    where: str, roles: Iterable[Role | str] | None, facts: Iterable[RoleFact]
+) -> tuple[RoleFact, ...]:
+    given = tuple(facts)
+    if not all(isinstance(fact, RoleFact) for fact in given):
+        raise ValidationError(f"{where}: facts must be RoleFact values, not {given!r}")
+    if roles is None:
+        return given
+    if given:
+        raise ValidationError(
+            f"{where}: give roles (a plain set that holds throughout) or facts, not both"
+        )
+    if isinstance(roles, str | Role):
+        raise ValidationError(
+            f"{where}: roles must be a set of roles, not the single value {roles!r}"
+        )
+    held = {Role.parse(role) for role in roles}
+    return tuple(
+        RoleFact(role=role, value=Truth.YES if role in held else Truth.NO, note="given as roles")
+        for role in Role
+    )
