@@ -1,0 +1,101 @@
+"""
+The Vientiane Action Plan of the Convention on Cluster Munitions, computable.
+
+    >>> import vap
+    >>> plan = vap.vientiane_action_plan()
+    >>> plan["VAP-21"].title
+    'Designate a victim assistance focal point'
+"""
+
+from __future__ import annotations
+
+from vap._actions import Action, Modality, Qualifier, Section, Step
+from vap._addressees import Addressee, AllOf, AllStates, AnyOf, HasRole, Not
+from vap._applicability import Applicability, Reason
+from vap._dates import MonthEnd, Period, add, subtract
+from vap._extensions import Extension, ExtensionStatus
+from vap._loaders import load_meetings, load_plan
+from vap._meetings import Calendar, Meeting, MeetingDay, extension_request_deadline
+from vap._plan import Plan
+from vap._roles import Role, RoleFact, Truth
+from vap._states import Event, Instrument, StateParty, entry_into_force
+from vap._timelines import (
+    Anchor,
+    Annually,
+    AsSoonAsPossible,
+    ByMeeting,
+    DuringYear,
+    FromDate,
+    Ongoing,
+    OnRoleStart,
+    Timeline,
+    Within,
+)
+from vap.data import meetings, sources, vientiane_action_plan
+from vap.errors import (
+    AmbiguousDateError,
+    FormatError,
+    MissingExtraError,
+    UnknownKeyError,
+    UnknownTruthError,
+    ValidationError,
+    VapError,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Action",
+    "Addressee",
+    "AllOf",
+    "AllStates",
+    "AmbiguousDateError",
+    "Anchor",
+    "Annually",
+    "AnyOf",
+    "Applicability",
+    "AsSoonAsPossible",
+    "ByMeeting",
+    "Calendar",
+    "DuringYear",
+    "Event",
+    "Extension",
+    "ExtensionStatus",
+    "FormatError",
+    "FromDate",
+    "HasRole",
+    "Instrument",
+    "Meeting",
+    "MeetingDay",
+    "MissingExtraError",
+    "Modality",
+    "MonthEnd",
+    "Not",
+    "OnRoleStart",
+    "Ongoing",
+    "Period",
+    "Plan",
+    "Qualifier",
+    "Reason",
+    "Role",
+    "RoleFact",
+    "Section",
+    "StateParty",
+    "Step",
+    "Timeline",
+    "Truth",
+    "UnknownKeyError",
+    "UnknownTruthError",
+    "ValidationError",
+    "VapError",
+    "Within",
+    "add",
+    "entry_into_force",
+    "extension_request_deadline",
+    "load_meetings",
+    "load_plan",
+    "meetings",
+    "sources",
+    "subtract",
+    "vientiane_action_plan",
+]

@@ -1,0 +1,217 @@
+"""
+Reading documents: JSON with a format line, and CSV tables with typed columns.
+
+Both report every problem at once, each with its place (``$.actions[3].key`` or
+``line 14, column 'deposited'``), and load nothing when anything is wrong.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from collections.abc import Callable, Mapping
+from typing import IO, Any, Final, TypeAlias, TypeVar
+
+import cattrs
+
+from vap._converter import parse_json, structure
+from vap._dates import parse_date
+from vap.errors import FormatError, VapError
+
+__all__ = [
+    "FORMAT_KEY",
+    "Column",
+    "Source",
+    "check_format",
+    "date",
+    "format_name",
+    "optional",
+    "read_json_document",
+    "read_table",
+    "read_text",
+    "required_text",
+    "sources",
+    "text",
+]
+
+Source: TypeAlias = str | os.PathLike[str] | IO[str] | IO[bytes]
+"""Where a document comes from: a path, or an open text or binary file."""
+
+FORMAT_KEY: Final = "format"
+"""The key of every JSON document's format line, ``"format": "vap.plan/1"``."""
+
+FORMAT_VERSION: Final = 1
+
+T = TypeVar("T")
+
+
+def format_name(document: str) -> str:
+    """Return the format line's value for a kind of document: ``"vap.plan/1"``."""
+    return f"vap.{document}/{FORMAT_VERSION}"
+
+
+def read_text(source: Source) -> str | bytes:
+    """
+    Return the content of *source*: a path, or an open file in text or binary mode.
+
+    Raises:
+        FormatError: if the file cannot be read.
+    """
+    if isinstance(source, str | os.PathLike):
+        try:
+            with open(source, "rb") as file:  # noqa: PTH123 - str and PathLike alike
+                return file.read()
+        except OSError as error:
+            raise FormatError(f"cannot read {os.fspath(source)!r}: {error.strerror}") from None
+    if hasattr(source, "read"):
+        content = source.read()
+        if isinstance(content, str | bytes):
+            return content
+    raise FormatError(f"expected a path or an open file, got {type(source).__name__}")
+
+
+def check_format(document: Any, document_kind: str) -> dict[str, Any]:
+    """
+    Return *document* without its format line, checking that it names *document_kind*.
+
+    Raises:
+        FormatError: if the document is not an object or its format line is missing or wrong.
+    """
+    expected = format_name(document_kind)
+    if not isinstance(document, dict):
+        raise FormatError(f"invalid {document_kind} document: expected a JSON object")
+    given = document.get(FORMAT_KEY)
+    if given != expected:
+        shown = "missing" if given is None else repr(given)
+        raise FormatError(
+            f"invalid {document_kind} document: {FORMAT_KEY} is {shown}, expected {expected!r}"
+        )
+    return {key: value for key, value in document.items() if key != FORMAT_KEY}
+
+
+def read_json_document(
+    text: str | bytes,
+    kind: type[T],
+    document_kind: str,
+    *,
+    conv: cattrs.Converter | None = None,
+    defaults: Mapping[str, Callable[[], Any]] | None = None,
+) -> T:
+    """
+    Parse *text* as a *document_kind* JSON document and structure it as *kind*.
+
+    *defaults* gives values, made on demand, for keys the document may leave out.
+
+    Raises:
+        FormatError: listing every problem, each with its path.
+    """
+    data = check_format(parse_json(text), document_kind)
+    for key, make in (defaults or {}).items():
+        if key not in data:
+            data[key] = make()
+    return structure(data, kind, what=f"{document_kind} document", conv=conv)
+
+
+Column: TypeAlias = Callable[[str], Any]
+"""Parses one CSV cell, raising `vap.VapError` with a message for a bad value."""
+
+
+def optional(parse: Column) -> Column:
+    """A column that may be blank (giving ``None``)."""
+    return lambda cell: None if cell.strip() == "" else parse(cell.strip())
+
+
+def required_text(cell: str) -> str:
+    """A column that must not be blank."""
+    if not cell.strip():
+        raise VapError("must not be blank")
+    return cell.strip()
+
+
+def text(cell: str) -> str:
+    """A free-text column, blank allowed."""
+    return cell.strip()
+
+
+def sources(cell: str) -> tuple[str, ...]:
+    """A column of source keys or addresses separated by semicolons."""
+    return tuple(part.strip() for part in cell.split(";") if part.strip())
+
+
+def date(cell: str) -> Any:
+    """A ``YYYY-MM-DD`` date column."""
+    return parse_date(cell.strip())
+
+
+def _decoded(content: str | bytes, what: str) -> str:
+    if isinstance(content, bytes):
+        try:
+            content = content.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise FormatError(
+                f"invalid {what}: not UTF-8 text (byte {error.start} is"
+                f" {content[error.start]:#04x})"
+            ) from None
+    return content.removeprefix("\ufeff")
+
+
+def _header_problems(
+    names: list[str], columns: Mapping[str, Column], required: frozenset[str]
+) -> list[str]:
+    unknown = [name for name in names if name not in columns]
+    missing = sorted(required - set(names))
+    repeated = sorted({name for name in names if names.count(name) > 1})
+    return [
+        f"line 1: {problem} columns {', '.join(map(repr, found))}"
+        for problem, found in (("unknown", unknown), ("missing", missing), ("repeated", repeated))
+        if found
+    ]
+
+
+def read_table(
+    source: Source,
+    columns: Mapping[str, Column],
+    *,
+    required: frozenset[str],
+    what: str,
+) -> list[tuple[int, dict[str, Any]]]:
+    """
+    Read a CSV table with a header row and parse every cell by its column.
+
+    Returns ``(line, row)`` pairs. Columns not in *required* may be absent; unknown
+    columns are refused.
+
+    Raises:
+        FormatError: listing every bad cell as ``line N, column 'name': message``.
+    """
+    reader = csv.reader(io.StringIO(_decoded(read_text(source), what), newline=""))
+    rows: list[tuple[int, dict[str, Any]]] = []
+    try:
+        header = next(reader, None)
+        if not header or not any(cell.strip() for cell in header):
+            raise FormatError(f"invalid {what}: the file is empty, expected a header row")
+        names = [cell.strip() for cell in header]
+        problems = _header_problems(names, columns, required)
+        if problems:
+            raise FormatError(f"invalid {what}", problems)
+        for cells in reader:
+            if not any(cell.strip() for cell in cells):
+                continue
+            if len(cells) != len(names):
+                problems.append(
+                    f"line {reader.line_num}: {len(cells)} cells, expected {len(names)}"
+                )
+                continue
+            row: dict[str, Any] = {}
+            for name, cell in zip(names, cells, strict=True):
+                try:
+                    row[name] = columns[name](cell)
+                except VapError as error:
+                    problems.append(f"line {reader.line_num}, column {name!r}: {error.message}")
+            rows.append((reader.line_num, row))
+    except csv.Error as error:
+        raise FormatError(f"invalid {what}: {error} at line {reader.line_num}") from None
+    if problems:
+        raise FormatError(f"invalid {what}", problems)
+    return rows
