@@ -1,0 +1,316 @@
+"""
+Hypothesis strategies for every public value of `vap`.
+
+Each strategy builds only valid values: a State's role facts never overlap and never end
+before its entry into force; a plan's actions are numbered once each and refer only to
+meetings of its calendar. Use them to test code built on `vap`:
+
+    from hypothesis import given
+    from vap.testing import strategies as vst
+
+    @given(vst.states_parties())
+    def test_my_dashboard_accepts_any_state(state): ...
+"""
+
+from __future__ import annotations
+
+import datetime
+import itertools
+import string
+from collections.abc import Sequence
+
+import pendulum
+from hypothesis import strategies as st
+
+from vap._actions import Action, Modality, Qualifier, Section, Step
+from vap._addressees import Addressee, AllOf, AllStates, AnyOf, HasRole, Not
+from vap._dates import Period, add
+from vap._extensions import EXTENSION_RULES, Extension, ExtensionStatus
+from vap._meetings import Calendar, Meeting
+from vap._plan import Plan
+from vap._roles import Role, RoleFact, Truth
+from vap._states import Event, Instrument, StateParty, entry_into_force
+from vap._timelines import (
+    Anchor,
+    Annually,
+    AsSoonAsPossible,
+    ByMeeting,
+    DuringYear,
+    FromDate,
+    Ongoing,
+    OnRoleStart,
+    Timeline,
+    Within,
+)
+
+__all__ = [
+    "addressees",
+    "calendars",
+    "dates",
+    "meetings",
+    "periods",
+    "plans",
+    "role_facts",
+    "roles",
+    "sources",
+    "states_parties",
+    "timelines",
+    "truths",
+]
+
+EARLIEST: pendulum.Date = pendulum.Date(2008, 12, 3)
+"""The Convention opened for signature, and the first instruments were deposited."""
+
+LATEST: pendulum.Date = pendulum.Date(2040, 12, 31)
+
+
+def dates(
+    min_value: datetime.date = EARLIEST, max_value: datetime.date = LATEST
+) -> st.SearchStrategy[pendulum.Date]:
+    """Calendar days between *min_value* and *max_value*, as `pendulum.Date`."""
+    return st.dates(min_value, max_value).map(
+        lambda day: pendulum.Date(day.year, day.month, day.day)
+    )
+
+
+def periods() -> st.SearchStrategy[Period]:
+    """Spans of years, months and days, as the Convention states them."""
+    return st.builds(
+        Period,
+        years=st.integers(0, 12),
+        months=st.integers(0, 24),
+        days=st.integers(0, 400),
+    )
+
+
+def roles() -> st.SearchStrategy[Role]:
+    """Any role."""
+    return st.sampled_from(Role)
+
+
+def truths() -> st.SearchStrategy[Truth]:
+    """Any three-valued truth."""
+    return st.sampled_from(Truth)
+
+
+_TEXT = st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zl", "Zp"))
+
+
+def _texts(min_size: int = 1, max_size: int = 40) -> st.SearchStrategy[str]:
+    return st.text(_TEXT, min_size=min_size, max_size=max_size).filter(str.strip)
+
+
+def sources() -> st.SearchStrategy[tuple[str, ...]]:
+    """Source keys such as ``"MON-DEU"``."""
+    key = st.text(string.ascii_uppercase + string.digits + "-", min_size=2, max_size=12)
+    return st.lists(key, max_size=3).map(tuple)
+
+
+@st.composite
+def role_facts(
+    draw: st.DrawFn, role: Role, *, entry_into_force: datetime.date
+) -> tuple[RoleFact, ...]:
+    """
+    The facts about one *role* over a State's life: consecutive spans, each yes, no or a gap.
+
+    No fact ends on or before *entry_into_force*, so the facts suit a State entering into
+    force that day.
+    """
+    first = pendulum.Date.fromordinal(entry_into_force.toordinal() + 1)
+    points = sorted(set(draw(st.lists(dates(first, LATEST), max_size=3))))
+    bounds: list[pendulum.Date | None] = [None, *points, None]
+    facts = []
+    for since, until in itertools.pairwise(bounds):
+        value = draw(st.sampled_from((Truth.YES, Truth.NO, None)))
+        if value is not None:
+            facts.append(
+                RoleFact(role=role, value=value, since=since, until=until, sources=draw(sources()))
+            )
+    return tuple(facts)
+
+
+def _first_of_months() -> st.SearchStrategy[pendulum.Date]:
+    return dates(pendulum.Date(2010, 8, 1), LATEST).map(lambda day: day.replace(day=1))
+
+
+@st.composite
+def states_parties(draw: st.DrawFn, *, plain_roles: bool | None = None) -> StateParty:
+    """
+    Valid States Parties: dated role facts (or, with *plain_roles*, a plain set of roles).
+
+    Some have only an entry into force (no deposit date), some an event and an extension.
+    """
+    code = draw(st.text(string.ascii_uppercase, min_size=3, max_size=3))
+    name = draw(_texts())
+    deposited: pendulum.Date | None = None
+    given_entry: pendulum.Date | None = None
+    if draw(st.booleans()):
+        deposited = draw(dates(EARLIEST, pendulum.Date(2035, 12, 31)))
+        start = entry_into_force(deposited)
+    else:
+        start = given_entry = draw(_first_of_months())
+    plain = draw(st.booleans()) if plain_roles is None else plain_roles
+    roles_held = draw(st.sets(roles())) if plain else None
+    facts = (
+        ()
+        if plain
+        else tuple(fact for role in Role for fact in draw(role_facts(role, entry_into_force=start)))
+    )
+    events: tuple[Event, ...] = ()
+    if draw(st.booleans()):
+        events = (
+            Event(
+                kind=Anchor.END_OF_ACTIVE_HOSTILITIES,
+                on=draw(dates(start, LATEST)),
+                sources=draw(sources()),
+            ),
+        )
+    extensions: tuple[Extension, ...] = ()
+    if draw(st.booleans()):
+        rule = EXTENSION_RULES[draw(st.sampled_from(sorted(EXTENSION_RULES)))]
+        original = add(start, rule.deadline)
+        extensions = (
+            Extension(
+                obligation=rule.obligation,
+                until=add(original, Period(days=draw(st.integers(1, 365 * rule.longest.years)))),
+                status=ExtensionStatus.GRANTED,
+                sources=draw(sources()),
+            ),
+        )
+    return StateParty(
+        code,
+        name,
+        deposited=deposited,
+        entry_into_force=given_entry,
+        roles=roles_held,
+        facts=facts,
+        instrument=draw(st.none() | st.sampled_from(Instrument)),
+        events=events,
+        extensions=extensions,
+        sources=draw(sources()),
+        note=draw(st.text(_TEXT, max_size=20)),
+    )
+
+
+def addressees() -> st.SearchStrategy[Addressee]:
+    """Addressee predicates, nested a few levels deep."""
+    leaves: st.SearchStrategy[Addressee] = st.one_of(
+        st.just(AllStates()), st.builds(HasRole, roles())
+    )
+
+    def nested(children: st.SearchStrategy[Addressee]) -> st.SearchStrategy[Addressee]:
+        groups = st.lists(children, min_size=2, max_size=3).map(tuple)
+        return st.one_of(
+            groups.map(lambda members: AnyOf(members=members)),
+            groups.map(lambda members: AllOf(members=members)),
+            children.map(Not),
+        )
+
+    return st.recursive(leaves, nested, max_leaves=6)
+
+
+@st.composite
+def meetings(draw: st.DrawFn, *, key: str | None = None) -> Meeting:
+    """Meetings lasting one to five days."""
+    opens = draw(dates(EARLIEST, pendulum.Date(2035, 12, 31)))
+    return Meeting(
+        key=key or draw(st.text(string.ascii_uppercase + string.digits, min_size=2, max_size=6)),
+        name=draw(_texts()),
+        city=draw(st.text(_TEXT, max_size=20)),
+        opens=opens,
+        closes=pendulum.Date.fromordinal(opens.toordinal() + draw(st.integers(0, 4))),
+        sources=draw(sources()),
+    )
+
+
+@st.composite
+def calendars(draw: st.DrawFn, *, min_size: int = 0, max_size: int = 5) -> Calendar:
+    """Meeting calendars with distinct keys."""
+    keys = draw(
+        st.lists(
+            st.text(string.ascii_uppercase + string.digits, min_size=2, max_size=6),
+            min_size=min_size,
+            max_size=max_size,
+            unique=True,
+        )
+    )
+    return Calendar(tuple(draw(meetings(key=key)) for key in keys))
+
+
+def timelines(meeting_keys: Sequence[str] = ()) -> st.SearchStrategy[Timeline]:
+    """Deadline rules; `ByMeeting` only where *meeting_keys* gives meetings to refer to."""
+    choices: list[st.SearchStrategy[Timeline]] = [
+        st.builds(Within, periods(), st.sampled_from(Anchor)),
+        st.builds(DuringYear, st.integers(2008, 2040)),
+        st.builds(FromDate, dates()),
+        st.builds(OnRoleStart, roles()),
+        st.integers(1, 12).flatmap(
+            lambda month: st.builds(
+                Annually, st.just(month), st.integers(1, 30 if month != 2 else 28)
+            )
+        ),
+        st.just(AsSoonAsPossible()),
+        st.builds(AsSoonAsPossible, periods(), st.just("Article 7(1)")),
+        st.just(Ongoing()),
+    ]
+    if meeting_keys:
+        choices.append(st.builds(ByMeeting, st.sampled_from(list(meeting_keys))))
+    return st.one_of(choices)
+
+
+_NUMERALS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII")
+
+
+@st.composite
+def plans(draw: st.DrawFn, *, max_actions: int = 6) -> Plan:
+    """Small, valid plans of one to *max_actions* actions with their own calendar."""
+    calendar = draw(calendars())
+    key = draw(st.sampled_from(("VAP", "DAP", "LAP", "XAP")))
+    adopted = draw(dates(EARLIEST, pendulum.Date(2030, 12, 31)))
+    superseded = draw(st.none() | dates(adopted, LATEST))
+    titles = {numeral: draw(_texts()) for numeral in _NUMERALS}
+    numbers = sorted(draw(st.sets(st.integers(1, 99), min_size=1, max_size=max_actions)))
+    meeting_keys = [meeting.key for meeting in calendar]
+    actions = []
+    for number in numbers:
+        action_key = f"{key}-{number}"
+        text = draw(_texts(max_size=80))
+        step_count = draw(st.integers(1, 3))
+        steps = tuple(
+            Step(
+                key=action_key if step_count == 1 else f"{action_key}.{index}",
+                title=draw(_texts()),
+                timeline=draw(timelines(meeting_keys)),
+                phrase=draw(st.none() | st.just(text.strip())),
+            )
+            for index in range(1, step_count + 1)
+        )
+        numeral = draw(st.sampled_from(_NUMERALS))
+        actions.append(
+            Action(
+                key=action_key,
+                number=number,
+                title=draw(_texts()),
+                text=text,
+                section=Section(number=numeral, title=titles[numeral]),
+                subsection=draw(st.none() | _texts()),
+                heading=draw(_texts()),
+                addressee=draw(addressees()),
+                modality=draw(st.sampled_from(Modality)),
+                qualifier=draw(st.none() | st.sampled_from(Qualifier)),
+                articles=draw(st.lists(st.sampled_from(("Art. 3", "Art. 4(1)", "Art. 7")))),
+                steps=steps,
+                adopted=adopted,
+                superseded=superseded,
+                meetings=calendar,
+            )
+        )
+    return Plan(
+        key=key,
+        title=draw(_texts()),
+        adopted=adopted,
+        superseded=superseded,
+        source=draw(st.text(_TEXT, max_size=40)),
+        meetings=calendar,
+        actions=tuple(actions),
+    )
