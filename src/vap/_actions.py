@@ -101,7 +101,7 @@ class Step:
     """
 
     key: str = attrs.field(
-        validator=matches(r"[A-Z]+-\d+(\.\d+)?", "a step key such as 'VAP-21' or 'VAP-8.1'")
+        validator=matches(r"[A-Z]+-\d+(\.\d+[a-z]?)?", "a step key such as 'VAP-21' or 'VAP-8.1'")
     )
     title: str = attrs.field(validator=non_empty)
     timeline: Timeline = attrs.field(validator=is_instance(_TIMELINES, "a timeline rule"))

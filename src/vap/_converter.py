@@ -27,6 +27,7 @@ from vap._addressees import Addressee, AllOf, AllStates, AnyOf, HasRole, Not
 from vap._dates import Period, parse_date
 from vap._meetings import Calendar, Meeting
 from vap._plan import Plan
+from vap._registry import StatesParties
 from vap._timelines import (
     Annually,
     AsSoonAsPossible,
@@ -49,6 +50,7 @@ __all__ = [
     "converter",
     "make_converter",
     "parse_json",
+    "register_attrs_class",
     "structure",
 ]
 
@@ -234,6 +236,23 @@ def configure_converter(conv: cattrs.Converter) -> None:
 
     conv.register_structure_hook(Plan, structure_plan)
     conv.register_unstructure_hook(Plan, unstructure_plan)
+    register_attrs_class(conv, StatesParties)
+
+
+def register_attrs_class(conv: cattrs.Converter, kind: type) -> None:
+    """
+    Have *conv* treat *kind* as the attrs class it is, field by field.
+
+    Needed for attrs classes that are also mappings or sequences (`StatesParties`,
+    `Schedule`), which cattrs would otherwise read as plain collections.
+    """
+    conv.register_structure_hook(
+        kind,
+        make_dict_structure_fn(
+            kind, conv, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
+        ),
+    )
+    conv.register_unstructure_hook(kind, make_dict_unstructure_fn(kind, conv))
 
 
 @attrs.frozen(kw_only=True)

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Callable
+from typing import Any, Generic, NamedTuple, TypeVar
+
 from vap._documents import (
+    Column,
     Source,
     date,
+    optional,
     read_json_document,
     read_table,
     read_text,
@@ -12,11 +18,19 @@ from vap._documents import (
     sources,
     text,
 )
+from vap._extensions import Extension, ExtensionStatus
 from vap._meetings import Calendar, Meeting
+from vap._obligations import ObligationSet
 from vap._plan import Plan
+from vap._registry import StatesParties
+from vap._roles import Role, RoleFact, Truth
+from vap._states import Event, Instrument, StateParty
+from vap._timelines import Anchor
 from vap.errors import FormatError, VapError
 
-__all__ = ["load_meetings", "load_plan"]
+__all__ = ["load_meetings", "load_obligations", "load_plan", "load_states", "load_states_csv"]
+
+E = TypeVar("E")
 
 _MEETING_COLUMNS = {
     "key": required_text,
@@ -77,3 +91,171 @@ def load_plan(source: Source, *, meetings: Calendar | None = None) -> Plan:
     return read_json_document(
         read_text(source), Plan, "plan", defaults={"meetings": default_meetings}
     )
+
+
+def load_obligations(source: Source) -> ObligationSet:
+    """
+    Load a set of the Convention's obligations from a ``vap.obligations/1`` JSON document.
+
+    Raises:
+        FormatError: listing every problem with its path; nothing is loaded.
+    """
+    return read_json_document(read_text(source), ObligationSet, "obligations")
+
+
+def load_states(source: Source) -> StatesParties:
+    """
+    Load States Parties from a ``vap.states-parties/1`` JSON document (what `vap.dumps` writes).
+
+    Raises:
+        FormatError: listing every problem with its path; nothing is loaded.
+    """
+    return read_json_document(read_text(source), StatesParties, "states-parties")
+
+
+def _member(kind: type[Any], name: str) -> Column:
+    by_value = {member.value: member for member in kind}
+    expected = ", ".join(by_value)
+
+    def parse(cell: str) -> Any:
+        if cell.strip() not in by_value:
+            raise VapError(f"unknown {name} {cell.strip()!r}: expected one of {expected}")
+        return by_value[cell.strip()]
+
+    return parse
+
+
+def _known_truth(cell: str) -> Truth:
+    value = cell.strip()
+    if value not in ("yes", "no"):
+        raise VapError(
+            f"expected yes or no, not {value!r} (leave a role unknown by giving no fact for it)"
+        )
+    return Truth(value)
+
+
+_STATE_COLUMNS: dict[str, Column] = {
+    "code": required_text,
+    "name": required_text,
+    "deposited": optional(date),
+    "instrument": optional(_member(Instrument, "instrument")),
+    "entry_into_force": optional(date),
+    "sources": sources,
+    "note": text,
+}
+_FACT_COLUMNS: dict[str, Column] = {
+    "state": required_text,
+    "role": _member(Role, "role"),
+    "value": _known_truth,
+    "since": optional(date),
+    "until": optional(date),
+    "sources": sources,
+    "note": text,
+}
+_EXTENSION_COLUMNS: dict[str, Column] = {
+    "state": required_text,
+    "obligation": required_text,
+    "status": _member(ExtensionStatus, "status"),
+    "until": optional(date),
+    "sources": sources,
+    "note": text,
+}
+_OPTIONAL_COLUMNS = frozenset({"since", "until", "sources", "note"})
+"""Columns a table of role facts, extensions or events may leave out."""
+
+_EVENT_COLUMNS: dict[str, Column] = {
+    "state": required_text,
+    "kind": _member(Anchor, "event kind"),
+    "on": date,
+    "sources": sources,
+    "note": text,
+}
+
+
+class _Table(NamedTuple, Generic[E]):
+    """A CSV table of values that belong to States: its columns and what each row makes."""
+
+    what: str
+    columns: dict[str, Column]
+    make: Callable[..., E]
+
+
+def _attached(
+    source: Source | None, table: _Table[E], codes: set[str], problems: list[str]
+) -> dict[str, list[E]]:
+    """Read a table of values that belong to States, grouped by State code."""
+    grouped: dict[str, list[E]] = defaultdict(list)
+    if source is None:
+        return grouped
+    required = frozenset(table.columns) - _OPTIONAL_COLUMNS
+    for line, row in read_table(source, table.columns, required=required, what=table.what):
+        code = row.pop("state")
+        if code not in codes:
+            problems.append(
+                f"{table.what}, line {line}, column 'state': unknown State Party {code!r}"
+            )
+            continue
+        try:
+            grouped[code].append(table.make(**row))
+        except VapError as error:
+            problems.append(f"{table.what}, line {line}: {error}")
+    return grouped
+
+
+def load_states_csv(
+    states: Source,
+    *,
+    facts: Source | None = None,
+    extensions: Source | None = None,
+    events: Source | None = None,
+) -> StatesParties:
+    """
+    Load States Parties from CSV tables: the States, then their facts, extensions, events.
+
+    Each row of the optional tables names its State by code.
+
+    States: ``code``, ``name``, ``deposited``, ``instrument``, ``entry_into_force``,
+    ``sources``, ``note``. Role facts: ``state``, ``role``, ``value`` (``yes`` or ``no``;
+    a role no row covers is unknown), ``since``, ``until``, ``sources``, ``note``.
+    Extensions: ``state``, ``obligation``, ``status``, ``until``, ``sources``, ``note``.
+    Events: ``state``, ``kind``, ``on``, ``sources``, ``note``. Dates are ``YYYY-MM-DD``;
+    sources are keys or addresses separated by ``;``.
+
+    Raises:
+        FormatError: listing every problem with its table, line and column; nothing is
+            loaded when anything is wrong.
+    """
+    rows = read_table(
+        states, _STATE_COLUMNS, required=frozenset({"code", "name"}), what="States Parties table"
+    )
+    codes = {row["code"] for _, row in rows}
+    problems: list[str] = []
+    facts_of = _attached(
+        facts, _Table("role facts table", _FACT_COLUMNS, RoleFact), codes, problems
+    )
+    extensions_of = _attached(
+        extensions, _Table("extensions table", _EXTENSION_COLUMNS, Extension), codes, problems
+    )
+    events_of = _attached(events, _Table("events table", _EVENT_COLUMNS, Event), codes, problems)
+    parties = []
+    for line, row in rows:
+        code = row.pop("code")
+        try:
+            parties.append(
+                StateParty(
+                    code,
+                    row.pop("name"),
+                    facts=facts_of.get(code, ()),
+                    extensions=extensions_of.get(code, ()),
+                    events=events_of.get(code, ()),
+                    **row,
+                )
+            )
+        except VapError as error:
+            problems.append(f"States Parties table, line {line}: {error}")
+    if not problems:
+        try:
+            return StatesParties(parties)
+        except VapError as error:
+            problems.append(str(error))
+    raise FormatError("invalid States Parties tables", problems)

@@ -1,5 +1,5 @@
 """
-The built-in data: the Vientiane Action Plan, the Convention's meetings and the sources.
+The built-in data: the plan, the Convention's obligations and meetings, States Parties.
 
 Each file here is loaded on first use, once, through the public loaders users call for
 their own files (`vap.load_plan`, `vap.load_meetings`); the results are immutable and
@@ -16,11 +16,19 @@ from importlib.resources import files
 from types import MappingProxyType
 from typing import TypeVar
 
-from vap._loaders import load_meetings, load_plan
+from vap._loaders import load_meetings, load_obligations, load_plan, load_states_csv
 from vap._meetings import Calendar
+from vap._obligations import ObligationSet
 from vap._plan import Plan
+from vap._registry import StatesParties
 
-__all__ = ["meetings", "sources", "vientiane_action_plan"]
+__all__ = [
+    "convention_obligations",
+    "meetings",
+    "sources",
+    "states_parties",
+    "vientiane_action_plan",
+]
 
 T = TypeVar("T")
 
@@ -67,3 +75,30 @@ def sources() -> Mapping[str, str]:
     """Return the public address of every source key the built-in data cites."""
     with open(_path("sources.csv"), encoding="utf-8", newline="") as file:  # noqa: PTH123
         return MappingProxyType({row["key"]: row["url"] for row in csv.DictReader(file)})
+
+
+@_once
+def convention_obligations() -> ObligationSet:
+    """
+    Return the Convention's time-bound obligations, keyed as in DOMAIN.md §7.
+
+    ``CCM-3.2`` stockpile destruction (8 years), ``CCM-3.8`` retention report (30 April),
+    ``CCM-4.1a`` and ``CCM-4.1b`` clearance (10 years), ``CCM-7.1`` initial report
+    (180 days) and ``CCM-7.2`` annual report (30 April).
+    """
+    return load_obligations(_path("ccm-obligations.json"))
+
+
+@_once
+def states_parties() -> StatesParties:
+    """
+    Return the built-in registry of States Parties, keyed by ISO alpha-3 code.
+
+    Deposit dates, instruments, role facts and extensions come from cited public sources
+    (`sources`); a role no source gives is unknown, never no.
+    """
+    return load_states_csv(
+        _path("states-parties.csv"),
+        facts=_path("role-facts.csv"),
+        extensions=_path("extensions.csv"),
+    )

@@ -1,0 +1,107 @@
+"""The Convention's own time-bound obligations, scheduled beside the plan's actions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import attrs
+
+from vap._actions import Step
+from vap._addressees import Addressee, AllOf, AllStates, AnyOf, HasRole, Not
+from vap._fields import is_instance, matches, non_empty
+from vap._timelines import (
+    Annually,
+    AsSoonAsPossible,
+    ByMeeting,
+    DuringYear,
+    FromDate,
+    Ongoing,
+    OnRoleStart,
+    Timeline,
+    Within,
+)
+from vap.errors import UnknownKeyError, ValidationError
+
+__all__ = ["Obligation", "ObligationSet"]
+
+_TIMELINES = (
+    Within,
+    ByMeeting,
+    DuringYear,
+    FromDate,
+    OnRoleStart,
+    Annually,
+    AsSoonAsPossible,
+    Ongoing,
+)
+_ADDRESSEES = (AllStates, HasRole, AnyOf, AllOf, Not)
+
+
+@attrs.frozen(kw_only=True)
+class Obligation:
+    """
+    A time-bound obligation of the Convention itself, keyed like ``CCM-7.1``.
+
+    ``text`` quotes the article; ``addressee`` and ``timeline`` are read the same way as an
+    action's, so the Convention's deadlines flow through the same engine as the plan's.
+    Unlike an action, an obligation applies for as long as the Convention is in force for
+    the State.
+    """
+
+    key: str = attrs.field(
+        validator=matches(r"CCM-\d+\.\d+[a-z]?", "an obligation key such as 'CCM-7.1'")
+    )
+    article: str = attrs.field(validator=non_empty)
+    title: str = attrs.field(validator=non_empty)
+    text: str = attrs.field(validator=non_empty)
+    addressee: Addressee = attrs.field(validator=is_instance(_ADDRESSEES, "an addressee"))
+    timeline: Timeline = attrs.field(validator=is_instance(_TIMELINES, "a timeline rule"))
+    steps: tuple[Step, ...] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        step = Step(key=self.key, title=self.title, timeline=self.timeline)
+        object.__setattr__(self, "steps", (step,))
+
+    def __str__(self) -> str:
+        return f"{self.key} {self.title} ({self.article})"
+
+
+def _as_obligations(obligations: Iterable[Obligation]) -> tuple[Obligation, ...]:
+    return tuple(obligations)
+
+
+def _unique(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, tuple) or not all(isinstance(item, Obligation) for item in value):
+        raise ValidationError(f"ObligationSet.{attribute.name} must be Obligation values")
+    keys = [obligation.key for obligation in value]
+    repeated = sorted({key for key in keys if keys.count(key) > 1})
+    if repeated:
+        raise ValidationError(f"ObligationSet.{attribute.name}: the key {repeated[0]} is repeated")
+
+
+@attrs.frozen(kw_only=True)
+class ObligationSet:
+    """A set of the Convention's obligations, looked up by key (``obligations["CCM-7.1"]``)."""
+
+    title: str = attrs.field(validator=non_empty)
+    source: str = attrs.field(default="", validator=is_instance(str, "a string"))
+    obligations: tuple[Obligation, ...] = attrs.field(
+        default=(), converter=_as_obligations, validator=_unique
+    )
+
+    def __getitem__(self, key: str) -> Obligation:
+        for obligation in self.obligations:
+            if obligation.key == key:
+                return obligation
+        known = ", ".join(obligation.key for obligation in self.obligations)
+        raise UnknownKeyError(f"unknown obligation {key!r}: expected one of {known}")
+
+    def __contains__(self, key: object) -> bool:
+        return any(obligation.key == key for obligation in self.obligations)
+
+    def __iter__(self) -> Iterator[Obligation]:
+        return iter(self.obligations)
+
+    def __len__(self) -> int:
+        return len(self.obligations)
