@@ -14,10 +14,26 @@ from vap._addressees import Addressee, AllOf, AllStates, AnyOf, HasRole, Not
 from vap._applicability import Applicability, Reason
 from vap._dates import MonthEnd, Period, add, subtract
 from vap._extensions import Extension, ExtensionStatus
-from vap._loaders import load_meetings, load_plan
+from vap._loaders import (
+    load_meetings,
+    load_obligations,
+    load_plan,
+    load_states,
+    load_states_csv,
+)
 from vap._meetings import Calendar, Meeting, MeetingDay, extension_request_deadline
+from vap._obligations import Obligation, ObligationSet
 from vap._plan import Plan
+from vap._registry import StatesParties
 from vap._roles import Role, RoleFact, Truth
+from vap._schedule import (
+    Explanation,
+    FirstAnnualReport,
+    Schedule,
+    ScheduleItem,
+    SchedulePolicy,
+)
+from vap._scheduling import schedule
 from vap._states import Event, Instrument, StateParty, entry_into_force
 from vap._timelines import (
     Anchor,
@@ -31,7 +47,13 @@ from vap._timelines import (
     Timeline,
     Within,
 )
-from vap.data import meetings, sources, vientiane_action_plan
+from vap.data import (
+    convention_obligations,
+    meetings,
+    sources,
+    states_parties,
+    vientiane_action_plan,
+)
 from vap.errors import (
     AmbiguousDateError,
     FormatError,
@@ -59,8 +81,10 @@ __all__ = [
     "Calendar",
     "DuringYear",
     "Event",
+    "Explanation",
     "Extension",
     "ExtensionStatus",
+    "FirstAnnualReport",
     "FormatError",
     "FromDate",
     "HasRole",
@@ -71,6 +95,8 @@ __all__ = [
     "Modality",
     "MonthEnd",
     "Not",
+    "Obligation",
+    "ObligationSet",
     "OnRoleStart",
     "Ongoing",
     "Period",
@@ -79,8 +105,12 @@ __all__ = [
     "Reason",
     "Role",
     "RoleFact",
+    "Schedule",
+    "ScheduleItem",
+    "SchedulePolicy",
     "Section",
     "StateParty",
+    "StatesParties",
     "Step",
     "Timeline",
     "Truth",
@@ -90,12 +120,18 @@ __all__ = [
     "VapError",
     "Within",
     "add",
+    "convention_obligations",
     "entry_into_force",
     "extension_request_deadline",
     "load_meetings",
+    "load_obligations",
     "load_plan",
+    "load_states",
+    "load_states_csv",
     "meetings",
+    "schedule",
     "sources",
+    "states_parties",
     "subtract",
     "vientiane_action_plan",
 ]

@@ -13,9 +13,18 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from vap._actions import Action
     from vap._plan import Plan
+    from vap._schedule import Schedule
     from vap._states import StateParty
 
-__all__ = ["action_html", "fold", "plan_html", "state_html", "table"]
+__all__ = [
+    "action_html",
+    "fold",
+    "plan_html",
+    "schedule_html",
+    "state_html",
+    "states_html",
+    "table",
+]
 
 _FOLD_AFTER = 90
 
@@ -93,3 +102,28 @@ def state_html(state: StateParty) -> str:
         for fact in state.facts
     )
     return table(("", "value", "sources"), rows, caption=f"{state.name} ({state.code})", raw=True)
+
+
+def schedule_html(schedule: Schedule) -> str:
+    """A schedule as a table: key, State, title, opens, due, applies."""
+    rows = (
+        (
+            item.uid,
+            item.state,
+            item.title,
+            str(item.opens),
+            str(item.due) if item.due else "no fixed date",
+            item.applies.value,
+        )
+        for item in schedule
+    )
+    return table(("item", "state", "title", "opens", "due", "applies"), rows, caption=str(schedule))
+
+
+def states_html(states: Iterable[StateParty]) -> str:
+    """States Parties as a table: code, name, deposit, entry into force."""
+    rows = (
+        (state.code, state.name, str(state.deposited or "unknown"), str(state.entry_into_force))
+        for state in states
+    )
+    return table(("code", "name", "deposited", "entry into force"), rows)

@@ -1,0 +1,352 @@
+"""
+Schedules: what each State owes under a plan and the Convention, and by when.
+
+`vap.schedule` builds them (in `vap._scheduling`); this module holds the values: items,
+the policies that shaped them, the schedule itself and its explanations.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import enum
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import Any, overload
+
+import attrs
+import pendulum
+
+from vap._actions import Action
+from vap._applicability import Reason
+from vap._dates import MonthEnd, as_date
+from vap._meetings import MeetingDay
+from vap._obligations import Obligation, ObligationSet
+from vap._plan import Plan
+from vap._roles import Truth
+from vap._timelines import (
+    Anchor,
+    Annually,
+    AsSoonAsPossible,
+    ByMeeting,
+    DuringYear,
+    Timeline,
+    Within,
+)
+from vap.errors import UnknownKeyError, ValidationError
+
+__all__ = [
+    "Explanation",
+    "FirstAnnualReport",
+    "Schedule",
+    "ScheduleItem",
+    "SchedulePolicy",
+    "key_order",
+]
+
+
+class FirstAnnualReport(enum.Enum):
+    """
+    Which 30 April is the first due date of a yearly report (Article 7(2), 3(8)).
+
+    ``AFTER_INITIAL_REPORT`` (the default): the first 30 April after the initial report is
+    due (entry into force + 180 days, Article 7(1)). ``AFTER_ENTRY_INTO_FORCE``: the first
+    30 April after entry into force. ``AFTER_FIRST_FULL_YEAR``: the 30 April after the
+    first full calendar year the State is bound.
+    """
+
+    AFTER_INITIAL_REPORT = "after-initial-report"
+    AFTER_ENTRY_INTO_FORCE = "after-entry-into-force"
+    AFTER_FIRST_FULL_YEAR = "after-first-full-year"
+
+
+@attrs.frozen(kw_only=True)
+class SchedulePolicy:
+    """
+    The choices behind a schedule's dates, kept with it so that it can be reproduced.
+
+    ``until`` is the last day the schedule covers: items due (or, without a date, opening)
+    after it are left out, and yearly items stop there. Without it, every one-off item is
+    kept and yearly items stop when the plan is superseded.
+    """
+
+    until: pendulum.Date | None = None
+    meeting_day: MeetingDay = MeetingDay.OPENS
+    first_annual_report: FirstAnnualReport = FirstAnnualReport.AFTER_INITIAL_REPORT
+    month_end: MonthEnd = MonthEnd.REFUSE
+
+
+def key_order(key: str) -> tuple[str, int, int, str]:
+    """Sort keys naturally: ``VAP-2`` before ``VAP-10``, ``VAP-8.1`` before ``VAP-8.2``."""
+    prefix, _, rest = key.partition("-")
+    number, _, part = rest.partition(".")
+    digits = part.rstrip("abcdefghijklmnopqrstuvwxyz")
+    return (prefix, int(number or 0), int(digits or 0), part[len(digits) :])
+
+
+@attrs.frozen(kw_only=True)
+class ScheduleItem:
+    """
+    One thing a State owes: a step of an action or obligation, or one yearly occurrence.
+
+    ``due`` is ``None`` where no date is fixed; ``year`` is the calendar year a yearly item
+    falls due in (the report due on 30 April 2012 covers 2011). ``applies`` is three-valued,
+    and ``reasons`` say why, with the sources of each role fact used. ``anchor`` is the day
+    the rule counts from (entry into force, an event, the day a role began), if any.
+    """
+
+    key: str
+    obligation: str
+    state: str
+    title: str
+    opens: pendulum.Date
+    due: pendulum.Date | None
+    year: int | None = None
+    applies: Truth
+    timeline: Timeline
+    anchor: pendulum.Date | None = None
+    reasons: tuple[Reason, ...] = ()
+
+    @property
+    def uid(self) -> str:
+        """A stable identifier: ``"LAO/CCM-7.2/2012"``, ``"IRQ/CCM-4.1b/2016-03-01"``."""
+        parts = [self.state, self.key]
+        if self.year is not None:
+            parts.append(str(self.year))
+        if (
+            isinstance(self.timeline, Within)
+            and self.timeline.anchor is not Anchor.ENTRY_INTO_FORCE
+        ):
+            parts.append(str(self.anchor))
+        return "/".join(parts)
+
+    @property
+    def covers(self) -> tuple[pendulum.Date, pendulum.Date] | None:
+        """The calendar year a yearly report covers (the year before it is due), or ``None``."""
+        if self.year is None:
+            return None
+        return pendulum.Date(self.year - 1, 1, 1), pendulum.Date(self.year - 1, 12, 31)
+
+    @property
+    def rule(self) -> str:
+        """The rule behind the dates, in words."""
+        return self.timeline.describe()
+
+    @property
+    def date(self) -> pendulum.Date:
+        """The day the item is placed on: its due date, or its opening where it has none."""
+        return self.opens if self.due is None else self.due
+
+    def __str__(self) -> str:
+        due = f"due {self.due}" if self.due else "no fixed date"
+        return (
+            f"{self.uid}: {self.title}, opens {self.opens}, {due} (applies: {self.applies.value})"
+        )
+
+
+def _computation(item: ScheduleItem, meeting_day: MeetingDay) -> str:
+    """How the item's due date was reached, in words."""
+    timeline = item.timeline
+    if isinstance(timeline, Within):
+        return f"{timeline.anchor.description} {item.anchor} + {timeline.period}"
+    if isinstance(timeline, AsSoonAsPossible):
+        return f"entry into force {item.anchor} + {timeline.bound} ({timeline.bound_source})"
+    if isinstance(timeline, ByMeeting):
+        which = "first" if meeting_day is MeetingDay.OPENS else "last"
+        return f"the {which} day of {timeline.meeting}"
+    if isinstance(timeline, DuringYear):
+        return f"the last day of {timeline.year}"
+    if isinstance(timeline, Annually):
+        month = calendar.month_name[timeline.month]
+        return f"{timeline.day} {month} {item.year}, the report covering {(item.year or 1) - 1}"
+    return "no fixed date"  # pragma: no cover - the other rules set no due date
+
+
+@attrs.frozen(kw_only=True)
+class Explanation:
+    """Why an action or obligation applies to a State, and how each of its dates was computed."""
+
+    key: str
+    state: str
+    title: str
+    text: str
+    source: str
+    addressee: str
+    items: tuple[ScheduleItem, ...]
+    meeting_day: MeetingDay = MeetingDay.OPENS
+
+    def __str__(self) -> str:
+        lines = [
+            f"{self.key} {self.title} ({self.state})",
+            f'  text: "{self.text}" ({self.source})',
+            f"  addressed to: {self.addressee}",
+        ]
+        for item in self.items:
+            label = item.key if item.year is None else f"{item.key} {item.year}"
+            lines += [
+                f"  {label}: {item.rule}",
+                f"    opens {item.opens}; due {item.due or 'on no fixed date'}"
+                + (f" = {_computation(item, self.meeting_day)}" if item.due else ""),
+                f"    applies: {item.applies.value}",
+            ]
+            lines += [f"      - {reason}" for reason in item.reasons]
+        return "\n".join(lines)
+
+
+def _as_items(items: Sequence[ScheduleItem]) -> tuple[ScheduleItem, ...]:
+    return tuple(items)
+
+
+@attrs.frozen(kw_only=True)
+class Schedule(Sequence[ScheduleItem]):
+    """
+    An immutable, ordered sequence of schedule items for one or more States.
+
+    Items are ordered by date (due, or opening where there is none), then State, then key.
+    The schedule keeps the plan, the obligations and the policy it was built from, so it
+    can explain itself and be rebuilt. Every filter returns a new `Schedule`.
+    """
+
+    items: tuple[ScheduleItem, ...] = attrs.field(converter=_as_items)
+    plan: Plan
+    obligations: ObligationSet
+    policy: SchedulePolicy = SchedulePolicy()
+
+    @items.validator
+    def _opens_before_due(self, attribute: attrs.Attribute[Any], items: Any) -> None:
+        for item in items:
+            if not isinstance(item, ScheduleItem):
+                raise ValidationError(f"Schedule.{attribute.name} must hold ScheduleItem values")
+            if item.due is not None and item.due < item.opens:
+                raise ValidationError(
+                    f"schedule item {item.uid} is due {item.due}, before it opens {item.opens}"
+                )
+
+    @overload
+    def __getitem__(self, index: int) -> ScheduleItem: ...
+    @overload
+    def __getitem__(self, index: slice) -> Schedule: ...
+    def __getitem__(self, index: int | slice) -> ScheduleItem | Schedule:
+        if isinstance(index, slice):
+            return self._with(self.items[index])
+        return self.items[index]
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __iter__(self) -> Iterator[ScheduleItem]:
+        return iter(self.items)
+
+    def _with(self, items: Sequence[ScheduleItem]) -> Schedule:
+        return attrs.evolve(self, items=tuple(items))
+
+    def filter(self, keep: Callable[[ScheduleItem], bool]) -> Schedule:
+        """Return the items for which *keep* is true."""
+        return self._with([item for item in self.items if keep(item)])
+
+    @property
+    def states(self) -> tuple[str, ...]:
+        """The codes of the States scheduled, in order."""
+        return tuple(sorted({item.state for item in self.items}))
+
+    def between(self, start: datetime.date, end: datetime.date) -> Schedule:
+        """
+        Return the items placed between *start* and *end*, both included.
+
+        An item is placed on its due date, or on its opening day where it has none.
+        """
+        first, last = as_date(start, field="start"), as_date(end, field="end")
+        return self.filter(lambda item: first <= item.date <= last)
+
+    def for_state(self, code: str) -> Schedule:
+        """Return the items of one State."""
+        return self.filter(lambda item: item.state == code)
+
+    def for_key(self, key: str) -> Schedule:
+        """Return the items of a step (``"VAP-8.1"``) or of all steps of an action (``"VAP-8"``)."""
+        return self.filter(lambda item: key in (item.key, item.obligation))
+
+    def applicable(self) -> Schedule:
+        """Return the items that apply (`Truth.YES`)."""
+        return self.filter(lambda item: item.applies is Truth.YES)
+
+    def unknown(self) -> Schedule:
+        """Return the items whose applicability is unknown."""
+        return self.filter(lambda item: item.applies is Truth.UNKNOWN)
+
+    def not_applicable(self) -> Schedule:
+        """Return the items that do not apply, each with the reason why."""
+        return self.filter(lambda item: item.applies is Truth.NO)
+
+    def by_section(self) -> Mapping[str, Schedule]:
+        """
+        Return the items grouped by the plan's sections, in order.
+
+        The Convention's obligations come last, under the obligation set's title.
+        """
+        groups: dict[str, list[ScheduleItem]] = {str(section): [] for section in self.plan.sections}
+        groups[self.obligations.title] = []
+        for item in self.items:
+            source = self._source(item.obligation)
+            label = str(source.section) if isinstance(source, Action) else self.obligations.title
+            groups[label].append(item)
+        return {label: self._with(items) for label, items in groups.items() if items}
+
+    def next_due(self, *, after: datetime.date) -> ScheduleItem | None:
+        """Return the first item that may apply (not `Truth.NO`) falling due after *after*."""
+        day = as_date(after, field="after")
+        upcoming = [
+            item
+            for item in self.items
+            if item.due is not None and item.due > day and item.applies is not Truth.NO
+        ]
+        return min(upcoming, key=lambda item: item.due or day, default=None)
+
+    def _source(self, key: str) -> Action | Obligation:
+        if key in self.plan:
+            return self.plan[key]
+        return self.obligations[key]
+
+    def explain(self, key: str, *, state: str | None = None) -> Explanation:
+        """
+        Explain a step or action for one State: its text, addressees, rules and reasons.
+
+        Raises:
+            UnknownKeyError: if the schedule has no item for *key* (and *state*).
+            ValidationError: if the schedule holds several States and *state* is not given.
+        """
+        items = self.for_key(key)
+        if state is not None:
+            items = items.for_state(state)
+        if not items:
+            where = f" for {state}" if state else ""
+            raise UnknownKeyError(f"the schedule has no item {key!r}{where}")
+        if len(items.states) > 1:
+            raise ValidationError(
+                f"the schedule holds {key} for {len(items.states)} States: pass state= one of"
+                f" {', '.join(items.states)}"
+            )
+        source = self._source(items[0].obligation)
+        if isinstance(source, Action):
+            origin = f"{self.plan.title}, action {source.number}"
+            addressee = f"{source.addressee} ({source.modality.value})"
+        else:
+            origin = f"Convention on Cluster Munitions, {source.article}"
+            addressee = str(source.addressee)
+        return Explanation(
+            key=key,
+            state=items[0].state,
+            title=source.title,
+            text=source.text,
+            source=origin,
+            addressee=addressee,
+            items=items.items,
+            meeting_day=self.policy.meeting_day,
+        )
+
+    def __str__(self) -> str:
+        return f"Schedule of {len(self.items)} items for {', '.join(self.states) or 'no State'}"
+
+    def _repr_html_(self) -> str:
+        from vap._html import schedule_html  # noqa: PLC0415 - only notebooks need it
+
+        return schedule_html(self)
