@@ -276,7 +276,7 @@ def test_schedule_api(early_schedule):
     nxt = early_schedule.next_due(after=date(2011, 2, 1))
     assert (nxt.key, nxt.due) == ("CCM-7.2", date(2011, 4, 30))
     assert early_schedule.next_due(after=date(2100, 1, 1)) is None
-    assert early_schedule.states == ("XYZ",)
+    assert early_schedule.codes == ("XYZ",)
     assert str(early_schedule).startswith("Schedule of ")
     assert "<table" in early_schedule._repr_html_()
 
@@ -346,6 +346,6 @@ def test_schedule_items_are_checked():
     plan = vap.vientiane_action_plan()
     bad = attrs.evolve(lao_item, due=date(2000, 1, 1))
     with pytest.raises(vap.ValidationError, match="before it opens"):
-        vap.Schedule(items=(bad,), plan=plan, obligations=vap.convention_obligations())
+        vap.Schedule(items=(bad,), states=(), plan=plan, obligations=vap.convention_obligations())
     with pytest.raises(vap.ValidationError, match="must hold ScheduleItem values"):
-        vap.Schedule(items=("x",), plan=plan, obligations=vap.convention_obligations())
+        vap.Schedule(items=("x",), states=(), plan=plan, obligations=vap.convention_obligations())

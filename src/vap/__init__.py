@@ -12,8 +12,10 @@ from __future__ import annotations
 from vap._actions import Action, Modality, Qualifier, Section, Step
 from vap._addressees import Addressee, AllOf, AllStates, AnyOf, HasRole, Not
 from vap._applicability import Applicability, Reason
+from vap._assessment import Assessment, AssessmentRow, Status, assess
 from vap._dates import MonthEnd, Period, add, subtract
 from vap._extensions import Extension, ExtensionStatus
+from vap._indicators import Change, Indicator, StateSummary
 from vap._loaders import (
     load_meetings,
     load_obligations,
@@ -24,6 +26,7 @@ from vap._loaders import (
 from vap._meetings import Calendar, Meeting, MeetingDay, extension_request_deadline
 from vap._obligations import Obligation, ObligationSet
 from vap._plan import Plan
+from vap._progress import Progress, Record, RecordStatus
 from vap._registry import StatesParties
 from vap._roles import Role, RoleFact, Truth
 from vap._schedule import (
@@ -77,8 +80,11 @@ __all__ = [
     "AnyOf",
     "Applicability",
     "AsSoonAsPossible",
+    "Assessment",
+    "AssessmentRow",
     "ByMeeting",
     "Calendar",
+    "Change",
     "DuringYear",
     "Event",
     "Explanation",
@@ -88,6 +94,7 @@ __all__ = [
     "FormatError",
     "FromDate",
     "HasRole",
+    "Indicator",
     "Instrument",
     "Meeting",
     "MeetingDay",
@@ -101,8 +108,11 @@ __all__ = [
     "Ongoing",
     "Period",
     "Plan",
+    "Progress",
     "Qualifier",
     "Reason",
+    "Record",
+    "RecordStatus",
     "Role",
     "RoleFact",
     "Schedule",
@@ -110,7 +120,9 @@ __all__ = [
     "SchedulePolicy",
     "Section",
     "StateParty",
+    "StateSummary",
     "StatesParties",
+    "Status",
     "Step",
     "Timeline",
     "Truth",
@@ -120,6 +132,7 @@ __all__ = [
     "VapError",
     "Within",
     "add",
+    "assess",
     "convention_obligations",
     "entry_into_force",
     "extension_request_deadline",

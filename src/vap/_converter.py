@@ -9,6 +9,7 @@ into one `vap.FormatError`; nothing half-built escapes.
 
 from __future__ import annotations
 
+import collections.abc
 import enum
 import json
 import math
@@ -27,7 +28,6 @@ from vap._addressees import Addressee, AllOf, AllStates, AnyOf, HasRole, Not
 from vap._dates import Period, parse_date
 from vap._meetings import Calendar, Meeting
 from vap._plan import Plan
-from vap._registry import StatesParties
 from vap._timelines import (
     Annually,
     AsSoonAsPossible,
@@ -50,7 +50,6 @@ __all__ = [
     "converter",
     "make_converter",
     "parse_json",
-    "register_attrs_class",
     "structure",
 ]
 
@@ -236,23 +235,25 @@ def configure_converter(conv: cattrs.Converter) -> None:
 
     conv.register_structure_hook(Plan, structure_plan)
     conv.register_unstructure_hook(Plan, unstructure_plan)
-    register_attrs_class(conv, StatesParties)
-
-
-def register_attrs_class(conv: cattrs.Converter, kind: type) -> None:
-    """
-    Have *conv* treat *kind* as the attrs class it is, field by field.
-
-    Needed for attrs classes that are also mappings or sequences (`StatesParties`,
-    `Schedule`), which cattrs would otherwise read as plain collections.
-    """
-    conv.register_structure_hook(
-        kind,
-        make_dict_structure_fn(
+    # attrs classes that are also mappings or sequences (StatesParties, Schedule, Progress,
+    # Assessment) are documents field by field, not plain collections.
+    conv.register_structure_hook_factory(
+        _is_attrs_collection,
+        lambda kind: make_dict_structure_fn(
             kind, conv, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
         ),
     )
-    conv.register_unstructure_hook(kind, make_dict_unstructure_fn(kind, conv))
+    conv.register_unstructure_hook_factory(
+        _is_attrs_collection, lambda kind: make_dict_unstructure_fn(kind, conv)
+    )
+
+
+def _is_attrs_collection(kind: Any) -> bool:
+    return (
+        isinstance(kind, type)
+        and attrs.has(kind)
+        and issubclass(kind, collections.abc.Mapping | collections.abc.Sequence)
+    )
 
 
 @attrs.frozen(kw_only=True)

@@ -12,12 +12,14 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from vap._actions import Action
+    from vap._assessment import Assessment
     from vap._plan import Plan
     from vap._schedule import Schedule
     from vap._states import StateParty
 
 __all__ = [
     "action_html",
+    "assessment_html",
     "fold",
     "plan_html",
     "schedule_html",
@@ -127,3 +129,18 @@ def states_html(states: Iterable[StateParty]) -> str:
         for state in states
     )
     return table(("code", "name", "deposited", "entry into force"), rows)
+
+
+def assessment_html(assessment: Assessment) -> str:
+    """An assessment as a table: item, State, due, status and the reason, folded."""
+    rows = (
+        (
+            escape(row.uid),
+            escape(row.state),
+            escape(str(row.due) if row.due else "no fixed date"),
+            f'<span class="vap-{escape(row.status.value)}">{escape(row.status.value)}</span>',
+            fold(row.reason, 60),
+        )
+        for row in assessment
+    )
+    return table(("item", "state", "due", "status", "why"), rows, caption=str(assessment), raw=True)

@@ -23,6 +23,7 @@ from vap._meetings import MeetingDay
 from vap._obligations import Obligation, ObligationSet
 from vap._plan import Plan
 from vap._roles import Truth
+from vap._states import StateParty
 from vap._timelines import (
     Anchor,
     Annually,
@@ -196,6 +197,10 @@ def _as_items(items: Sequence[ScheduleItem]) -> tuple[ScheduleItem, ...]:
     return tuple(items)
 
 
+def _as_states(states: Sequence[StateParty]) -> tuple[StateParty, ...]:
+    return tuple(states)
+
+
 @attrs.frozen(kw_only=True)
 class Schedule(Sequence[ScheduleItem]):
     """
@@ -207,6 +212,7 @@ class Schedule(Sequence[ScheduleItem]):
     """
 
     items: tuple[ScheduleItem, ...] = attrs.field(converter=_as_items)
+    states: tuple[StateParty, ...] = attrs.field(converter=_as_states)
     plan: Plan
     obligations: ObligationSet
     policy: SchedulePolicy = SchedulePolicy()
@@ -244,9 +250,9 @@ class Schedule(Sequence[ScheduleItem]):
         return self._with([item for item in self.items if keep(item)])
 
     @property
-    def states(self) -> tuple[str, ...]:
-        """The codes of the States scheduled, in order."""
-        return tuple(sorted({item.state for item in self.items}))
+    def codes(self) -> tuple[str, ...]:
+        """The codes of the States scheduled, in the order they were given."""
+        return tuple(state.code for state in self.states)
 
     def between(self, start: datetime.date, end: datetime.date) -> Schedule:
         """
@@ -258,8 +264,12 @@ class Schedule(Sequence[ScheduleItem]):
         return self.filter(lambda item: first <= item.date <= last)
 
     def for_state(self, code: str) -> Schedule:
-        """Return the items of one State."""
-        return self.filter(lambda item: item.state == code)
+        """Return the items of one State (and only that State)."""
+        return attrs.evolve(
+            self,
+            items=tuple(item for item in self.items if item.state == code),
+            states=tuple(state for state in self.states if state.code == code),
+        )
 
     def for_key(self, key: str) -> Schedule:
         """Return the items of a step (``"VAP-8.1"``) or of all steps of an action (``"VAP-8"``)."""
@@ -320,10 +330,11 @@ class Schedule(Sequence[ScheduleItem]):
         if not items:
             where = f" for {state}" if state else ""
             raise UnknownKeyError(f"the schedule has no item {key!r}{where}")
-        if len(items.states) > 1:
+        codes = sorted({item.state for item in items})
+        if len(codes) > 1:
             raise ValidationError(
-                f"the schedule holds {key} for {len(items.states)} States: pass state= one of"
-                f" {', '.join(items.states)}"
+                f"the schedule holds {key} for {len(codes)} States: pass state= one of"
+                f" {', '.join(codes)}"
             )
         source = self._source(items[0].obligation)
         if isinstance(source, Action):
@@ -344,7 +355,7 @@ class Schedule(Sequence[ScheduleItem]):
         )
 
     def __str__(self) -> str:
-        return f"Schedule of {len(self.items)} items for {', '.join(self.states) or 'no State'}"
+        return f"Schedule of {len(self.items)} items for {', '.join(self.codes) or 'no State'}"
 
     def _repr_html_(self) -> str:
         from vap._html import schedule_html  # noqa: PLC0415 - only notebooks need it

@@ -404,9 +404,10 @@ def schedule(  # noqa: PLR0913 - every policy is a keyword with a documented def
             f"the plan {plan.key} has no end, so its yearly items need until= to stop"
         )
     context = _Context(calendar, policy, last_year_day)
+    parties = _states(states)
     keyed = [
         (_sort_key(item, entry.order), item)
-        for state in _states(states)
+        for state in parties
         for entry in entries
         for item in _items(entry, state, context)
         if policy.until is None or item.date <= policy.until
@@ -414,6 +415,7 @@ def schedule(  # noqa: PLR0913 - every policy is a keyword with a documented def
     keyed.sort(key=lambda pair: pair[0])
     return Schedule(
         items=tuple(item for _, item in keyed),
+        states=tuple(parties),
         plan=plan,
         obligations=obligations,
         policy=policy,

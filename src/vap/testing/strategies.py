@@ -28,7 +28,9 @@ from vap._dates import Period, add
 from vap._extensions import EXTENSION_RULES, Extension, ExtensionStatus
 from vap._meetings import Calendar, Meeting
 from vap._plan import Plan
+from vap._progress import Progress, Record, RecordStatus
 from vap._roles import Role, RoleFact, Truth
+from vap._schedule import Schedule
 from vap._states import Event, Instrument, StateParty, entry_into_force
 from vap._timelines import (
     Anchor,
@@ -50,6 +52,8 @@ __all__ = [
     "meetings",
     "periods",
     "plans",
+    "progress_for",
+    "records",
     "role_facts",
     "roles",
     "sources",
@@ -314,3 +318,55 @@ def plans(draw: st.DrawFn, *, max_actions: int = 6) -> Plan:
         meetings=calendar,
         actions=tuple(actions),
     )
+
+
+_PROGRESSING = (RecordStatus.MET, RecordStatus.STARTED, RecordStatus.IN_PROGRESS)
+
+
+def records(
+    *, states: Sequence[str] = ("LAO",), statuses: Sequence[RecordStatus] = tuple(RecordStatus)
+) -> st.SearchStrategy[Record]:
+    """Records for *states*, with any key, day, year and status."""
+    key = st.builds("{}-{}".format, st.sampled_from(("VAP", "CCM")), st.integers(1, 66).map(str))
+    return st.builds(
+        Record,
+        st.sampled_from(list(states)),
+        key,
+        on=dates(),
+        source=_texts(max_size=10),
+        year=st.none() | st.integers(2011, 2030),
+        status=st.sampled_from(list(statuses)),
+    )
+
+
+@st.composite
+def progress_for(
+    draw: st.DrawFn,
+    schedule: Schedule,
+    *,
+    statuses: Sequence[RecordStatus] = _PROGRESSING,
+    max_size: int = 12,
+) -> Progress:
+    """
+    Progress that fits *schedule*.
+
+    Each record is of one of its items, dated on or after the State's entry into force.
+    Withdrawals are left out unless *statuses* asks for them.
+    """
+    entry = {state.code: state.entry_into_force for state in schedule.states}
+    if not schedule.items:
+        return Progress()
+    found = []
+    for _ in range(draw(st.integers(0, max_size))):
+        item = draw(st.sampled_from(schedule.items))
+        found.append(
+            Record(
+                item.state,
+                item.key,
+                on=draw(dates(entry[item.state], LATEST)),
+                source=draw(_texts(max_size=10)),
+                year=item.year if item.year is not None and draw(st.booleans()) else None,
+                status=draw(st.sampled_from(list(statuses))),
+            )
+        )
+    return Progress(found)

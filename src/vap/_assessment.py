@@ -1,0 +1,402 @@
+"""
+Monitoring: a schedule and what States reported, assessed as of a day.
+
+Every item of the schedule gets exactly one `Status`, the record it rests on and the
+reason in words. A record dated after the day of assessment is not yet known on that day.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+from collections import defaultdict
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, overload
+
+import attrs
+import pendulum
+
+from vap._dates import as_date
+from vap._progress import Progress, Record, RecordStatus
+from vap._roles import Truth
+from vap._schedule import Schedule, ScheduleItem, key_order
+from vap.errors import ValidationError
+
+if TYPE_CHECKING:
+    from vap._indicators import Change, Indicator, StateSummary
+
+__all__ = ["Assessment", "AssessmentRow", "Status", "assess"]
+
+
+class Status(enum.Enum):
+    """
+    Where an item stands on the day of assessment.
+
+    ``MET_ON_TIME`` and ``MET_LATE``: a record says it was met, on or before its due date
+    or after it (an item without a date is met on time whenever it is met).
+    ``IN_PROGRESS``: started but not met, and not yet overdue. ``OVERDUE``: due before the
+    day of assessment and not met. ``DUE_SOON``: due within the warning period.
+    ``NOT_DUE``: not open yet, or due later. ``NO_FIXED_DATE``: open, with no date to be
+    late against, and not met. ``NOT_APPLICABLE``: the item does not apply to the State.
+    ``UNKNOWN``: whether it applies is unknown.
+    """
+
+    MET_ON_TIME = "met-on-time"
+    MET_LATE = "met-late"
+    IN_PROGRESS = "in-progress"
+    OVERDUE = "overdue"
+    DUE_SOON = "due-soon"
+    NOT_DUE = "not-due"
+    NO_FIXED_DATE = "no-fixed-date"
+    NOT_APPLICABLE = "not-applicable"
+    UNKNOWN = "unknown"
+
+    @property
+    def met(self) -> bool:
+        """Whether this status says the item was met."""
+        return self in (Status.MET_ON_TIME, Status.MET_LATE)
+
+
+@attrs.frozen(kw_only=True)
+class AssessmentRow:
+    """One schedule item's status on the day of assessment, the record behind it and why."""
+
+    item: ScheduleItem
+    section: str
+    status: Status
+    record: Record | None = None
+    reason: str
+
+    @property
+    def key(self) -> str:
+        """The item's key (``"VAP-21"``, ``"CCM-7.2"``)."""
+        return self.item.key
+
+    @property
+    def state(self) -> str:
+        """The State's ISO alpha-3 code."""
+        return self.item.state
+
+    @property
+    def due(self) -> pendulum.Date | None:
+        """The item's due date, or ``None`` where there is none."""
+        return self.item.due
+
+    @property
+    def uid(self) -> str:
+        """The item's stable identifier."""
+        return self.item.uid
+
+    def explain(self) -> str:
+        """The status with the rule behind the due date, the role facts and the record."""
+        item = self.item
+        due = f"due {item.due}" if item.due else "no fixed date"
+        lines = [
+            f"{item.uid} {item.title}: {self.status.value}",
+            f"  because: {self.reason}",
+            f"  rule: {item.rule}; opens {item.opens}, {due}",
+            f"  applies: {item.applies.value}",
+            *(f"    - {reason}" for reason in item.reasons),
+        ]
+        if self.record is not None:
+            lines.append(f"  record: {self.record}")
+        return "\n".join(lines)
+
+    def __str__(self) -> str:
+        return f"{self.uid}: {self.status.value} ({self.reason})"
+
+
+def _days(first: datetime.date, second: datetime.date) -> int:
+    return second.toordinal() - first.toordinal()
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" + ("" if count == 1 else "s")
+
+
+def _met_status(item: ScheduleItem, record: Record) -> tuple[Status, str]:
+    if item.due is None:
+        return Status.MET_ON_TIME, f"met on {record.on} ({record.source}); no fixed date"
+    late = _days(item.due, record.on)
+    if late <= 0:
+        return Status.MET_ON_TIME, f"met on {record.on}, due {item.due} ({record.source})"
+    late_by = _plural(late, "day")
+    return (
+        Status.MET_LATE,
+        f"met on {record.on}, {late_by} after the due date {item.due} ({record.source})",
+    )
+
+
+def _status(
+    item: ScheduleItem,
+    met: Record | None,
+    partial: Record | None,
+    as_of: pendulum.Date,
+    due_soon: int,
+) -> tuple[Status, str]:
+    if item.applies is Truth.NO:
+        return Status.NOT_APPLICABLE, item.reasons[-1].message if item.reasons else "not addressed"
+    if met is not None:
+        status, reason = _met_status(item, met)
+        if item.applies is Truth.UNKNOWN:
+            reason += "; whether it applies is unknown"
+        return status, reason
+    if item.applies is Truth.UNKNOWN:
+        missing = [reason.message for reason in item.reasons if "unknown" in reason.message]
+        return Status.UNKNOWN, "; ".join(missing) or "whether it applies is unknown"
+    if as_of < item.opens:
+        return Status.NOT_DUE, f"opens on {item.opens}"
+    return _unmet_status(item, partial, as_of, due_soon)
+
+
+def _unmet_status(
+    item: ScheduleItem, partial: Record | None, as_of: pendulum.Date, due_soon: int
+) -> tuple[Status, str]:
+    """The status of an open item that applies and is not met."""
+    progress = f"{partial.status.value} on {partial.on} ({partial.source})" if partial else ""
+    if item.due is None:
+        if partial is not None:
+            return Status.IN_PROGRESS, f"{progress}; no fixed date"
+        return Status.NO_FIXED_DATE, "no fixed date, and no record of it being met"
+    if as_of > item.due:
+        late = _plural(_days(item.due, as_of), "day")
+        suffix = f"; {progress}" if partial else ", and no record of it being met"
+        return Status.OVERDUE, f"due {item.due}, {late} before {as_of}{suffix}"
+    if partial is not None:
+        return Status.IN_PROGRESS, f"{progress}; due {item.due}"
+    ahead = _days(as_of, item.due)
+    soon = Status.DUE_SOON if ahead <= due_soon else Status.NOT_DUE
+    return soon, f"due {item.due}, in {_plural(ahead, 'day')}"
+
+
+@attrs.frozen(kw_only=True)
+class Assessment(Sequence[AssessmentRow]):
+    """
+    Every item of a schedule with its status as of a day: what was met, late or overdue.
+
+    ``unmatched`` holds the records known on that day that met nothing in the schedule:
+    a second report for an item already met, or a report for a year the schedule does
+    not reach.
+    """
+
+    rows: tuple[AssessmentRow, ...]
+    as_of: pendulum.Date
+    due_soon: int
+    unmatched: tuple[Record, ...] = ()
+
+    @overload
+    def __getitem__(self, index: int) -> AssessmentRow: ...
+    @overload
+    def __getitem__(self, index: slice) -> Assessment: ...
+    def __getitem__(self, index: int | slice) -> AssessmentRow | Assessment:
+        if isinstance(index, slice):
+            return attrs.evolve(self, rows=self.rows[index])
+        return self.rows[index]
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __iter__(self) -> Iterator[AssessmentRow]:
+        return iter(self.rows)
+
+    def filter(self, keep: Callable[[AssessmentRow], bool]) -> Assessment:
+        """Return the rows for which *keep* is true."""
+        return attrs.evolve(self, rows=tuple(row for row in self.rows if keep(row)))
+
+    def with_status(self, *statuses: Status) -> Assessment:
+        """Return the rows with any of *statuses*."""
+        return self.filter(lambda row: row.status in statuses)
+
+    def for_state(self, code: str) -> Assessment:
+        """Return the rows of one State."""
+        return self.filter(lambda row: row.state == code)
+
+    def for_key(self, key: str) -> Assessment:
+        """Return the rows of a step, or of every step of an action."""
+        return self.filter(lambda row: key in (row.item.key, row.item.obligation))
+
+    def counts(self) -> Mapping[Status, int]:
+        """Return how many rows have each status (every status listed, zeros included)."""
+        counts = dict.fromkeys(Status, 0)
+        for row in self.rows:
+            counts[row.status] += 1
+        return counts
+
+    def indicators(self) -> tuple[Indicator, ...]:
+        """Return one indicator per key and year: who met it on time, late, or not yet."""
+        from vap._indicators import indicators  # noqa: PLC0415 - built on this module
+
+        return indicators(self)
+
+    def by_state(self) -> tuple[StateSummary, ...]:
+        """Return, for each State, how many items have each status in each section."""
+        from vap._indicators import state_summaries  # noqa: PLC0415 - built on this module
+
+        return state_summaries(self)
+
+    def changes_since(self, earlier: Assessment) -> tuple[Change, ...]:
+        """Return the items whose status differs from an *earlier* assessment's."""
+        from vap._indicators import changes  # noqa: PLC0415 - built on this module
+
+        return changes(earlier, self)
+
+    def __str__(self) -> str:
+        counts = ", ".join(
+            f"{count} {status.value}" for status, count in self.counts().items() if count
+        )
+        return f"Assessment as of {self.as_of} of {len(self.rows)} items: {counts or 'none'}"
+
+    def _repr_html_(self) -> str:
+        from vap._html import assessment_html  # noqa: PLC0415 - only notebooks need it
+
+        return assessment_html(self)
+
+
+def _check(progress: Progress, schedule: Schedule) -> None:
+    """Refuse records that cannot belong to the schedule, listing every one."""
+    entry_into_force = {state.code: state.entry_into_force for state in schedule.states}
+    keys: dict[str, set[str]] = defaultdict(set)
+    yearly: set[str] = set()
+    steps: dict[str, list[str]] = defaultdict(list)
+    for item in schedule:
+        keys[item.state].add(item.key)
+        if item.year is not None:
+            yearly.add(item.key)
+        if item.key not in steps[item.obligation]:
+            steps[item.obligation].append(item.key)
+    problems = []
+    for record in progress:
+        if record.state not in entry_into_force:
+            problems.append(f"{record}: the State {record.state} is not in the schedule")
+            continue
+        if record.key not in keys[record.state]:
+            several = steps.get(record.key, [])
+            hint = (
+                f": record one of its steps, {', '.join(sorted(several, key=key_order))}"
+                if len(several) > 1
+                else ""
+            )
+            problems.append(f"{record}: the schedule has no item {record.key}{hint}")
+        elif record.year is not None and record.key not in yearly:
+            problems.append(f"{record}: {record.key} is not yearly, so the record takes no year")
+        if record.on < entry_into_force[record.state]:
+            problems.append(
+                f"{record}: dated before the Convention entered into force for"
+                f" {record.state} on {entry_into_force[record.state]}"
+            )
+    if problems:
+        raise ValidationError("the progress does not fit the schedule", problems)
+
+
+def _match(
+    items: list[ScheduleItem], records: list[Record]
+) -> tuple[dict[str, Record], dict[str, Record], list[Record]]:
+    """
+    Match one State's records for one key to the key's items (its yearly occurrences).
+
+    In date order: a record with a year meets that year's occurrence; one without meets
+    the earliest occurrence not yet met. A partial record marks progress; a withdrawal
+    takes back the latest record for its occurrence.
+    """
+    met: dict[str, Record] = {}
+    partial: dict[str, Record] = {}
+    unmatched = []
+    by_year = {item.year: item for item in items}
+    for record in records:
+        if record.year is not None:
+            target = by_year.get(record.year)
+        elif record.status is RecordStatus.WITHDRAWN:
+            taken = [item for item in items if item.uid in met or item.uid in partial]
+            target = taken[-1] if taken else None
+        else:
+            target = next((item for item in items if item.uid not in met), None)
+        if target is None:
+            unmatched.append(record)
+            continue
+        uid = target.uid
+        if record.status is RecordStatus.WITHDRAWN:
+            met.pop(uid, None)
+            partial.pop(uid, None)
+        elif record.status is RecordStatus.MET:
+            if uid in met:
+                unmatched.append(record)
+            else:
+                met[uid] = record
+        elif uid not in met:
+            partial[uid] = record
+    return met, partial, unmatched
+
+
+def _matched(
+    schedule: Schedule, progress: Progress
+) -> tuple[dict[str, Record], dict[str, Record], list[Record]]:
+    """Match every record to its item: the met ones, the partial ones, and the rest."""
+    items_of: dict[tuple[str, str], list[ScheduleItem]] = defaultdict(list)
+    for item in schedule:
+        items_of[item.state, item.key].append(item)
+    records_of: dict[tuple[str, str], list[Record]] = defaultdict(list)
+    for record in progress:
+        records_of[record.state, record.key].append(record)
+    met: dict[str, Record] = {}
+    partial: dict[str, Record] = {}
+    unmatched: list[Record] = []
+    for group, records in records_of.items():
+        items = sorted(items_of[group], key=lambda item: (item.date, item.year or 0))
+        group_met, group_partial, group_unmatched = _match(items, records)
+        met.update(group_met)
+        partial.update(group_partial)
+        unmatched.extend(group_unmatched)
+    return met, partial, unmatched
+
+
+def _sections(schedule: Schedule) -> dict[str, str]:
+    labels = {action.key: str(action.section) for action in schedule.plan}
+    labels.update(dict.fromkeys((o.key for o in schedule.obligations), schedule.obligations.title))
+    return labels
+
+
+def assess(
+    schedule: Schedule,
+    progress: Progress,
+    *,
+    as_of: datetime.date,
+    due_soon: datetime.timedelta = datetime.timedelta(days=90),
+) -> Assessment:
+    """
+    Assess every item of *schedule* against the records of *progress* known on *as_of*.
+
+    Args:
+        schedule: what the States owe, from `vap.schedule`.
+        progress: what they reported; records dated after *as_of* are not yet known.
+        as_of: the day of assessment.
+        due_soon: how far ahead an unmet item counts as `Status.DUE_SOON`.
+
+    Returns:
+        One row per schedule item, in the schedule's order.
+
+    Raises:
+        ValidationError: for a record of a State not in the schedule, of a key the
+            schedule lacks, with a year for an item that is not yearly, or dated before
+            the State's entry into force; every such record is listed.
+    """
+    day = as_date(as_of, field="as_of")
+    if not isinstance(due_soon, datetime.timedelta) or due_soon.days < 0:
+        raise ValidationError(f"due_soon must be a timedelta of 0 days or more, not {due_soon!r}")
+    _check(progress, schedule)
+    met, partial, unmatched = _matched(schedule, progress.known_on(day))
+    sections = _sections(schedule)
+    rows = []
+    for item in schedule:
+        status, reason = _status(item, met.get(item.uid), partial.get(item.uid), day, due_soon.days)
+        rows.append(
+            AssessmentRow(
+                item=item,
+                section=sections[item.obligation],
+                status=status,
+                record=met.get(item.uid) or partial.get(item.uid),
+                reason=reason,
+            )
+        )
+    return Assessment(
+        rows=tuple(rows), as_of=day, due_soon=due_soon.days, unmatched=tuple(unmatched)
+    )

@@ -1,0 +1,202 @@
+"""What States reported doing: dated, sourced records, collected into a Progress."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, overload
+
+import attrs
+import pendulum
+
+from vap._documents import (
+    Source,
+    date,
+    optional,
+    read_json_document,
+    read_table,
+    read_text,
+    required_text,
+    text,
+)
+from vap._fields import is_date, is_instance, matches, non_empty, to_date
+from vap.errors import FormatError, ValidationError, VapError
+
+__all__ = ["Progress", "Record", "RecordStatus", "record_order"]
+
+
+class RecordStatus(enum.Enum):
+    """
+    What a record says a State did.
+
+    ``MET``: the obligation (or one yearly occurrence) was fulfilled on the record's day.
+    ``STARTED`` and ``IN_PROGRESS``: partial progress. ``WITHDRAWN``: an earlier record for
+    the same item is taken back (a report found incomplete, a claim corrected).
+    """
+
+    MET = "met"
+    STARTED = "started"
+    IN_PROGRESS = "in-progress"
+    WITHDRAWN = "withdrawn"
+
+
+def _year(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None and (type(value) is not int or not 1 <= value <= 9999):
+        raise ValidationError(f"Record.{attribute.name} must be a year or None, not {value!r}")
+
+
+@attrs.frozen
+class Record:
+    """
+    A State fulfilled (or started, or withdrew) an obligation on a day, says a source.
+
+    ``key`` is a step (``"VAP-8.1"``), a one-step action (``"VAP-21"``) or an obligation
+    (``"CCM-7.1"``). For yearly items, ``year`` is the year the occurrence falls due (the
+    report due 30 April 2012 has year 2012); without it, the record meets the earliest
+    occurrence not yet met.
+    """
+
+    state: str = attrs.field(validator=matches(r"[A-Z]{3}", "an ISO alpha-3 code like 'LAO'"))
+    key: str = attrs.field(
+        validator=matches(r"[A-Z]+-\d+(\.\d+[a-z]?)?", "a key such as 'VAP-21' or 'CCM-7.1'")
+    )
+    on: pendulum.Date = attrs.field(kw_only=True, converter=to_date, validator=is_date)
+    source: str = attrs.field(kw_only=True, validator=non_empty)
+    year: int | None = attrs.field(default=None, kw_only=True, validator=_year)
+    status: RecordStatus = attrs.field(
+        default=RecordStatus.MET,
+        kw_only=True,
+        validator=is_instance(RecordStatus, "a RecordStatus"),
+    )
+    note: str = attrs.field(default="", kw_only=True, validator=is_instance(str, "a string"))
+
+    def __str__(self) -> str:
+        year = f" ({self.year})" if self.year is not None else ""
+        return f"{self.state} {self.key}{year}: {self.status.value} on {self.on} ({self.source})"
+
+
+_STATUS_ORDER = {status: index for index, status in enumerate(RecordStatus)}
+
+
+def record_order(record: Record) -> tuple[object, ...]:
+    """The canonical order of records: results never depend on the order they were given in."""
+    return (
+        record.state,
+        record.key,
+        record.on,
+        record.year or 0,
+        _STATUS_ORDER[record.status],
+        record.source,
+        record.note,
+    )
+
+
+def _canonical(records: Iterable[Record]) -> tuple[Record, ...]:
+    items = tuple(records)
+    if all(isinstance(record, Record) for record in items):
+        return tuple(sorted(items, key=record_order))
+    return items
+
+
+def _records(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, tuple) or not all(isinstance(item, Record) for item in value):
+        raise ValidationError(f"Progress.{attribute.name} must be Record values")
+
+
+def _whole_number(cell: str) -> int:
+    if not cell.isdigit():
+        raise VapError(f"expected a year such as 2012, not {cell!r}")
+    return int(cell)
+
+
+def _status(cell: str) -> RecordStatus:
+    for status in RecordStatus:
+        if status.value == cell:
+            return status
+    expected = ", ".join(status.value for status in RecordStatus)
+    raise VapError(f"unknown status {cell!r}: expected one of {expected}")
+
+
+_CSV_COLUMNS = {
+    "state": required_text,
+    "key": required_text,
+    "on": date,
+    "source": required_text,
+    "year": optional(_whole_number),
+    "status": optional(_status),
+    "note": text,
+}
+
+
+@attrs.frozen
+class Progress(Sequence[Record]):
+    """
+    An immutable collection of records, kept in a canonical order.
+
+    ``Progress(records)`` from any iterable, or `Progress.from_json` and
+    `Progress.from_csv` from a file. Two collections of the same records are equal
+    whatever order they were given in.
+    """
+
+    records: tuple[Record, ...] = attrs.field(default=(), converter=_canonical, validator=_records)
+
+    @classmethod
+    def from_json(cls, source: Source) -> Progress:
+        """
+        Load records from a ``vap.progress/1`` JSON document (a path or an open file).
+
+        Raises:
+            FormatError: listing every problem with its path; nothing is loaded.
+        """
+        return read_json_document(read_text(source), Progress, "progress")
+
+    @classmethod
+    def from_csv(cls, source: Source) -> Progress:
+        """
+        Load records from a CSV table (a path or an open file).
+
+        Columns: ``state``, ``key``, ``on``, ``source``, and optionally ``year``,
+        ``status`` (``met`` by default) and ``note``.
+
+        Raises:
+            FormatError: listing every bad cell with its line and column; nothing is loaded.
+        """
+        rows = read_table(
+            source,
+            _CSV_COLUMNS,
+            required=frozenset({"state", "key", "on", "source"}),
+            what="progress table",
+        )
+        records, problems = [], []
+        for line, row in rows:
+            if row.get("status") is None:
+                row.pop("status", None)
+            try:
+                records.append(Record(row.pop("state"), row.pop("key"), **row))
+            except VapError as error:
+                problems.append(f"line {line}: {error}")
+        if problems:
+            raise FormatError("invalid progress table", problems)
+        return cls(records)
+
+    def __len__(self) -> int:
+        return len(self.records)
+
+    @overload
+    def __getitem__(self, index: int) -> Record: ...
+    @overload
+    def __getitem__(self, index: slice) -> Progress: ...
+    def __getitem__(self, index: int | slice) -> Record | Progress:
+        if isinstance(index, slice):
+            return Progress(self.records[index])
+        return self.records[index]
+
+    def __iter__(self) -> Iterator[Record]:
+        return iter(self.records)
+
+    def __add__(self, other: Progress | Iterable[Record]) -> Progress:
+        return Progress((*self.records, *other))
+
+    def known_on(self, day: pendulum.Date) -> Progress:
+        """Return the records dated on or before *day*: what was known that day."""
+        return Progress(record for record in self.records if record.on <= day)
