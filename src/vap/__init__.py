@@ -66,6 +66,7 @@ from vap.errors import (
     ValidationError,
     VapError,
 )
+from vap.serialization import dumps, json_schema, loads
 
 __version__ = "0.1.0"
 
@@ -134,13 +135,16 @@ __all__ = [
     "add",
     "assess",
     "convention_obligations",
+    "dumps",
     "entry_into_force",
     "extension_request_deadline",
+    "json_schema",
     "load_meetings",
     "load_obligations",
     "load_plan",
     "load_states",
     "load_states_csv",
+    "loads",
     "meetings",
     "schedule",
     "sources",

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import datetime
 import enum
+import os
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, overload
+from typing import IO, TYPE_CHECKING, Any, overload
 
 import attrs
 import pendulum
@@ -23,6 +24,8 @@ from vap._schedule import Schedule, ScheduleItem, key_order
 from vap.errors import ValidationError
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from vap._indicators import Change, Indicator, StateSummary
 
 __all__ = ["Assessment", "AssessmentRow", "Status", "assess"]
@@ -239,6 +242,31 @@ class Assessment(Sequence[AssessmentRow]):
         from vap._indicators import changes  # noqa: PLC0415 - built on this module
 
         return changes(earlier, self)
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """
+        Return one plain dict per row: the item's fields, then status, reason and record.
+
+        Keys: uid, state, key, obligation, year, title, section, opens, due, applies,
+        status, reason, record_on and record_source; dates as `datetime.date`.
+        """
+        from vap.exports._records import assessment_records  # noqa: PLC0415 - a lazy export
+
+        return assessment_records(self)
+
+    def to_csv(self, target: str | os.PathLike[str] | IO[str] | None = None) -> str | None:
+        """Write the assessment as CSV to a path or open text file, or return it as text."""
+        from vap.exports._csv import write_csv  # noqa: PLC0415 - a lazy export
+        from vap.exports._records import ASSESSMENT_COLUMNS, assessment_records  # noqa: PLC0415
+
+        return write_csv(assessment_records(self), ASSESSMENT_COLUMNS, target)
+
+    def to_dataframe(self) -> pd.DataFrame:
+        """Return the assessment as a pandas data frame; ``status`` is an ordered categorical."""
+        from vap.exports._dataframe import frame  # noqa: PLC0415 - an optional extra
+        from vap.exports._records import ASSESSMENT_COLUMNS, assessment_records  # noqa: PLC0415
+
+        return frame(assessment_records(self), ASSESSMENT_COLUMNS)
 
     def __str__(self) -> str:
         counts = ", ".join(

@@ -10,8 +10,9 @@ from __future__ import annotations
 import calendar
 import datetime
 import enum
+import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import Any, overload
+from typing import IO, TYPE_CHECKING, Any, overload
 
 import attrs
 import pendulum
@@ -34,6 +35,12 @@ from vap._timelines import (
     Within,
 )
 from vap.errors import UnknownKeyError, ValidationError
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from matplotlib.figure import Figure
+
+    from vap._assessment import Assessment
 
 __all__ = [
     "Explanation",
@@ -353,6 +360,62 @@ class Schedule(Sequence[ScheduleItem]):
             items=items.items,
             meeting_day=self.policy.meeting_day,
         )
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """
+        Return one plain dict per item, for people and tools that want rows.
+
+        Keys: uid, state, key, obligation, year, title, section, opens, due, applies, rule,
+        anchor and reasons; dates as `datetime.date`.
+        """
+        from vap.exports._records import schedule_records  # noqa: PLC0415 - a lazy export
+
+        return schedule_records(self)
+
+    def to_csv(self, target: str | os.PathLike[str] | IO[str] | None = None) -> str | None:
+        """
+        Write the schedule as CSV to a path or open text file, or return it as text.
+
+        Cells a spreadsheet would run as formulas are neutralised (OWASP's advice).
+        """
+        from vap.exports._csv import write_csv  # noqa: PLC0415 - a lazy export
+        from vap.exports._records import SCHEDULE_COLUMNS, schedule_records  # noqa: PLC0415
+
+        return write_csv(schedule_records(self), SCHEDULE_COLUMNS, target)
+
+    def to_ical(self, *, stamp: datetime.datetime | None = None) -> bytes:
+        """
+        Return the dated items as an iCalendar file (RFC 5545), one all-day event each.
+
+        Needs the ``ics`` extra. UIDs are stable, so a newer export updates a calendar.
+        """
+        from vap.exports._ical import to_ical  # noqa: PLC0415 - an optional extra
+
+        return to_ical(self, stamp=stamp)
+
+    def to_dataframe(self) -> pd.DataFrame:
+        """
+        Return the schedule as a pandas data frame with typed columns (the ``pandas`` extra).
+
+        Dates are ``datetime64``, ``year`` a nullable integer, ``applies`` a categorical.
+        """
+        from vap.exports._dataframe import frame  # noqa: PLC0415 - an optional extra
+        from vap.exports._records import SCHEDULE_COLUMNS, schedule_records  # noqa: PLC0415
+
+        return frame(schedule_records(self), SCHEDULE_COLUMNS)
+
+    def plot(
+        self, *, assessment: Assessment | None = None, include_undated: bool = False
+    ) -> Figure:
+        """
+        Draw the schedule as a timeline per State and return the matplotlib figure.
+
+        Windows are bars, deadlines markers and meetings dotted lines; given an
+        *assessment*, colours show each item's status. Needs the ``plot`` extra.
+        """
+        from vap.exports._plot import plot  # noqa: PLC0415 - an optional extra
+
+        return plot(self, assessment=assessment, include_undated=include_undated)
 
     def __str__(self) -> str:
         return f"Schedule of {len(self.items)} items for {', '.join(self.codes) or 'no State'}"

@@ -1,0 +1,129 @@
+"""
+Lossless JSON for every public value: ``loads(dumps(x), type(x)) == x``.
+
+Every document is a JSON object that names its format and version on its first key,
+``"format": "vap.schedule/1"``; keys are sorted, so dumps are stable and diffs of data are
+reviewable. `json_schema` publishes a JSON Schema (2020-12) for each document, generated
+from the same definitions the converter uses.
+
+The converter is strict and extensible: `make_converter` returns a new cattrs converter
+configured for `vap`'s values, ready for a tool builder's own hooks.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any, Final, TypeVar
+
+import cattrs
+
+from vap._actions import Action, Section, Step
+from vap._applicability import Applicability, Reason
+from vap._assessment import Assessment, AssessmentRow
+from vap._converter import configure_converter, converter, make_converter, parse_json, structure
+from vap._documents import FORMAT_KEY, check_format, format_name
+from vap._extensions import Extension
+from vap._indicators import Change, Indicator, StateSummary
+from vap._meetings import Calendar, Meeting
+from vap._obligations import Obligation, ObligationSet
+from vap._plan import Plan
+from vap._progress import Progress, Record
+from vap._registry import StatesParties
+from vap._roles import RoleFact
+from vap._schedule import Explanation, Schedule, ScheduleItem, SchedulePolicy
+from vap._states import Event, StateParty
+from vap.errors import FormatError, VapError
+
+__all__ = ["DOCUMENTS", "configure_converter", "dumps", "json_schema", "loads", "make_converter"]
+
+T = TypeVar("T")
+
+DOCUMENTS: Final[Mapping[type, str]] = {
+    Action: "action",
+    Applicability: "applicability",
+    Assessment: "assessment",
+    AssessmentRow: "assessment-row",
+    Calendar: "calendar",
+    Change: "change",
+    Event: "event",
+    Explanation: "explanation",
+    Extension: "extension",
+    Indicator: "indicator",
+    Meeting: "meeting",
+    Obligation: "obligation",
+    ObligationSet: "obligations",
+    Plan: "plan",
+    Progress: "progress",
+    Reason: "reason",
+    Record: "record",
+    RoleFact: "role-fact",
+    Schedule: "schedule",
+    ScheduleItem: "schedule-item",
+    SchedulePolicy: "schedule-policy",
+    Section: "section",
+    StateParty: "state-party",
+    StateSummary: "state-summary",
+    StatesParties: "states-parties",
+    Step: "step",
+}
+"""The document name of each type `dumps` writes: part of the format, never derived."""
+
+_LIST_VALUED: Final[Mapping[type, str]] = {Calendar: "meetings"}
+"""Types whose JSON is an array, kept under this key in their own documents."""
+
+
+def _document_name(kind: type) -> str:
+    try:
+        return DOCUMENTS[kind]
+    except KeyError:
+        known = ", ".join(sorted(kind.__name__ for kind in DOCUMENTS))
+        raise VapError(f"no JSON document for {kind.__name__}: expected one of {known}") from None
+
+
+def dumps(value: object, *, indent: int | None = 2, conv: cattrs.Converter | None = None) -> str:
+    """
+    Write *value* as a JSON document, with its format line and keys sorted.
+
+    Raises:
+        VapError: for a value of a type that has no document format.
+    """
+    kind = type(value)
+    name = _document_name(kind)
+    body = (conv or converter()).unstructure(value, kind)
+    if kind in _LIST_VALUED:
+        body = {_LIST_VALUED[kind]: body}
+    document = {FORMAT_KEY: format_name(name), **body}
+    return json.dumps(document, indent=indent, sort_keys=True, ensure_ascii=False)
+
+
+def loads(text: str | bytes, kind: type[T], *, conv: cattrs.Converter | None = None) -> T:
+    """
+    Read a JSON document written by `dumps` as a value of *kind*.
+
+    Raises:
+        FormatError: for text that is not such a document, listing every problem with its
+            path (``$.items[3].due``); nothing half-built is returned.
+        VapError: for a *kind* that has no document format.
+    """
+    name = _document_name(kind)
+    data: Any = check_format(parse_json(text), name)
+    if kind in _LIST_VALUED:
+        key = _LIST_VALUED[kind]
+        if set(data) != {key}:
+            raise FormatError(f"invalid {name} document: expected the one key {key!r}")
+        data = data[key]
+    return structure(data, kind, what=f"{name} document", conv=conv)
+
+
+def json_schema(kind: type) -> dict[str, Any]:
+    """
+    Return the JSON Schema (2020-12) of *kind*'s document, as `dumps` writes it.
+
+    Raises:
+        VapError: for a *kind* that has no document format.
+    """
+    from vap._schema import document_schema  # noqa: PLC0415 - only schema users pay for it
+
+    name = _document_name(kind)
+    return document_schema(kind, format_name(name), _LIST_VALUED.get(kind))

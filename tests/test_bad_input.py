@@ -1,0 +1,355 @@
+"""
+A catalogue of malformed input: each must raise a VapError with a telling message, and
+nothing else may escape any loader.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import string
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import vap
+
+LAO = vap.states_parties()["LAO"]
+STATE = json.loads(vap.dumps(LAO))
+RECORD = {
+    "state": "LAO",
+    "key": "CCM-7.1",
+    "on": "2011-01-27",
+    "source": "UNODA",
+    "year": None,
+    "status": "met",
+    "note": "",
+}
+
+
+def state(**change):
+    return json.dumps({**STATE, **change}, ensure_ascii=False)
+
+
+def progress(*records):
+    return json.dumps({"format": "vap.progress/1", "records": list(records)})
+
+
+def fact(**change):
+    return state(facts=[{**STATE["facts"][0], **change}])
+
+
+CATALOGUE = [
+    # JSON that is not JSON
+    ("empty", b"", vap.StateParty, "the document is empty"),
+    ("blank", b"  \n ", vap.StateParty, "the document is empty"),
+    ("truncated", state()[:100].encode(), vap.StateParty, "invalid JSON"),
+    ("not utf-8", b'{"format": "vap.state-party/1", "name": "\xe9"}', vap.StateParty, "not UTF-8"),
+    ("latin-1 name", state(name="Genève").encode("latin-1"), vap.StateParty, "not UTF-8"),
+    ("duplicate keys", b'{"format": "a", "format": "b"}', vap.StateParty, "appears twice"),
+    ("deep arrays", b"[" * 5000 + b"]" * 5000, vap.StateParty, "nested deeper than"),
+    ("deep objects", (b'{"a":' * 200) + b"1" + b"}" * 200, vap.StateParty, "nested deeper"),
+    ("NaN", b'{"format": NaN}', vap.StateParty, "NaN is not a JSON value"),
+    ("Infinity", b'{"format": Infinity}', vap.StateParty, "Infinity is not a JSON value"),
+    ("huge float", b'{"format": 1e400}', vap.StateParty, "too large"),
+    ("trailing comma", b'{"format": "vap.state-party/1",}', vap.StateParty, "invalid JSON"),
+    ("array document", b"[1, 2]", vap.StateParty, "expected a JSON object"),
+    ("string document", b'"LAO"', vap.StateParty, "expected a JSON object"),
+    ("null document", b"null", vap.StateParty, "expected a JSON object"),
+    # format lines
+    (
+        "no format",
+        json.dumps({**STATE, "format": None}).encode(),
+        vap.StateParty,
+        "format is missing",
+    ),
+    (
+        "wrong document",
+        state(format="vap.plan/1").encode(),
+        vap.StateParty,
+        "format is 'vap.plan/1'",
+    ),
+    (
+        "future version",
+        state(format="vap.state-party/2").encode(),
+        vap.StateParty,
+        "expected 'vap.state-party/1'",
+    ),
+    # wrong types, no coercion
+    (
+        "number as code",
+        state(code=418).encode(),
+        vap.StateParty,
+        "expected a string, got 418 @ $.code",
+    ),
+    (
+        "lower-case code",
+        state(code="lao").encode(),
+        vap.StateParty,
+        "StateParty.code must be an ISO",
+    ),
+    (
+        "name missing",
+        json.dumps({k: v for k, v in STATE.items() if k != "name"}).encode(),
+        vap.StateParty,
+        "required field missing @ $.name",
+    ),
+    ("unknown field", state(flag="🇱🇦").encode(), vap.StateParty, "unknown fields flag @ $"),
+    (
+        "facts as object",
+        state(facts={}).encode(),
+        vap.StateParty,
+        "expected an array, got an object @ $.facts",
+    ),
+    (
+        "facts as string",
+        state(facts="yes").encode(),
+        vap.StateParty,
+        'expected an array, got "yes" @ $.facts',
+    ),
+    ("sources as string", state(sources="UNTC").encode(), vap.StateParty, "@ $.sources"),
+    ("bool as string", fact(value=True).encode(), vap.StateParty, "unknown Truth true"),
+    # impossible dates
+    (
+        "30 February",
+        state(entry_into_force="2011-02-30").encode(),
+        vap.StateParty,
+        "invalid date '2011-02-30': no such day in the calendar @ $.entry_into_force",
+    ),
+    (
+        "month 13",
+        state(deposited="2009-13-18").encode(),
+        vap.StateParty,
+        "invalid date '2009-13-18'",
+    ),
+    (
+        "date with time",
+        state(deposited="2009-03-18T00:00:00").encode(),
+        vap.StateParty,
+        "expected YYYY-MM-DD",
+    ),
+    (
+        "date as number",
+        state(deposited=20090318).encode(),
+        vap.StateParty,
+        "expected a date as a string",
+    ),
+    ("short year", state(deposited="09-03-18").encode(), vap.StateParty, "expected YYYY-MM-DD"),
+    (
+        "EIF contradicting Article 17",
+        state(entry_into_force="2010-09-01").encode(),
+        vap.StateParty,
+        "contradicts Article 17",
+    ),
+    # unknown enum values
+    ("unknown role", fact(role="landmines").encode(), vap.StateParty, 'unknown Role "landmines"'),
+    ("unknown truth", fact(value="maybe").encode(), vap.StateParty, 'unknown Truth "maybe"'),
+    (
+        "unknown instrument",
+        state(instrument="signature").encode(),
+        vap.StateParty,
+        'unknown Instrument "signature"',
+    ),
+    (
+        "fact ending before it starts",
+        fact(since="2012-01-01", until="2011-01-01").encode(),
+        vap.StateParty,
+        "must be after RoleFact.since",
+    ),
+    # progress documents
+    (
+        "record year as text",
+        progress({**RECORD, "year": "2011"}).encode(),
+        vap.Progress,
+        'expected a whole number, got "2011" @ $.records[0].year',
+    ),
+    (
+        "record year huge",
+        progress({**RECORD, "year": 10**30}).encode(),
+        vap.Progress,
+        "Record.year must be a year",
+    ),
+    (
+        "record status",
+        progress({**RECORD, "status": "done"}).encode(),
+        vap.Progress,
+        'unknown RecordStatus "done"',
+    ),
+    (
+        "record without source",
+        progress({**RECORD, "source": ""}).encode(),
+        vap.Progress,
+        "Record.source must be",
+    ),
+    (
+        "record key",
+        progress({**RECORD, "key": "CCM 7.1"}).encode(),
+        vap.Progress,
+        "Record.key must be",
+    ),
+    (
+        "records as null",
+        b'{"format": "vap.progress/1", "records": null}',
+        vap.Progress,
+        "@ $.records",
+    ),
+    # plans
+    (
+        "period in digits",
+        json.dumps(
+            {
+                "format": "vap.step/1",
+                "key": "VAP-1",
+                "title": "t",
+                "phrase": None,
+                "timeline": {"kind": "within", "period": 5, "anchor": "entry-into-force"},
+            }
+        ).encode(),
+        vap.Step,
+        "expected a period such as '1 year', got 5",
+    ),
+    (
+        "timeline without kind",
+        json.dumps(
+            {
+                "format": "vap.step/1",
+                "key": "VAP-1",
+                "title": "t",
+                "phrase": None,
+                "timeline": {"period": "1 year"},
+            }
+        ).encode(),
+        vap.Step,
+        "unknown timeline kind null",
+    ),
+    (
+        "timeline as array",
+        json.dumps(
+            {"format": "vap.step/1", "key": "VAP-1", "title": "t", "phrase": None, "timeline": []}
+        ).encode(),
+        vap.Step,
+        "expected timeline as an object",
+    ),
+    (
+        "29 February yearly",
+        json.dumps(
+            {
+                "format": "vap.step/1",
+                "key": "VAP-1",
+                "title": "t",
+                "phrase": None,
+                "timeline": {"kind": "annually", "month": 2, "day": 29},
+            }
+        ).encode(),
+        vap.Step,
+        "is not a day of month 2",
+    ),
+]
+
+
+def test_the_catalogue_is_large_and_distinct():
+    assert len(CATALOGUE) >= 40
+    assert len({name for name, *_ in CATALOGUE}) == len(CATALOGUE)
+    assert len({text for _, text, *_ in CATALOGUE}) == len(CATALOGUE)
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "kind", "fragment"), CATALOGUE, ids=[c[0] for c in CATALOGUE]
+)
+def test_malformed_documents(name, text, kind, fragment):
+    with pytest.raises(vap.FormatError) as raised:
+        vap.loads(text, kind)
+    assert fragment in str(raised.value), name
+
+
+def test_nothing_is_loaded_when_anything_is_wrong(tmp_path):
+    path = tmp_path / "progress.csv"
+    path.write_text("state,key,on,source\nLAO,CCM-7.1,2011-01-27,UNODA\nLAO,CCM-7.2,2011-02-30,x\n")
+    with pytest.raises(vap.FormatError):
+        vap.Progress.from_csv(path)
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=12),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4)
+    ),
+    max_leaves=20,
+)
+field_names = st.sampled_from(
+    [
+        "code",
+        "name",
+        "facts",
+        "role",
+        "value",
+        "since",
+        "until",
+        "records",
+        "state",
+        "key",
+        "on",
+        "source",
+        "year",
+        "actions",
+        "number",
+        "timeline",
+        "kind",
+        "period",
+        "meetings",
+        "items",
+    ]
+)
+near_documents = st.builds(
+    lambda name, fields: {"format": name, **fields},
+    st.sampled_from([f"vap.{n}/1" for n in vap.serialization.DOCUMENTS.values()]),
+    st.dictionaries(field_names, json_values, max_size=6),
+)
+
+
+@settings(max_examples=200)
+@given(
+    st.one_of(json_values, near_documents),
+    st.sampled_from(sorted(vap.serialization.DOCUMENTS, key=str)),
+)
+def test_arbitrary_json_gives_a_value_or_a_vap_error(document, kind):
+    text = json.dumps(document)
+    with contextlib.suppress(vap.VapError):
+        vap.loads(text, kind)
+
+
+@settings(max_examples=100)
+@given(st.one_of(json_values, near_documents))
+def test_arbitrary_json_to_every_file_loader(document):
+    text = json.dumps(document)
+    for load in (vap.load_plan, vap.load_states, vap.load_obligations, vap.Progress.from_json):
+        with contextlib.suppress(vap.VapError):
+            load(io.StringIO(text))
+
+
+@settings(max_examples=100)
+@given(st.text(string.printable, max_size=200))
+def test_arbitrary_text_to_every_csv_loader(text):
+    for load in (vap.load_meetings, vap.load_states_csv, vap.Progress.from_csv):
+        with contextlib.suppress(vap.VapError):
+            load(io.StringIO(text))
+
+
+@settings(max_examples=100)
+@given(st.binary(max_size=200))
+def test_arbitrary_bytes(data):
+    with contextlib.suppress(vap.VapError):
+        vap.loads(data, vap.Schedule)
+
+
+def test_assess_refuses_records_outside_the_schedule():
+    schedule = vap.schedule(LAO)
+    with pytest.raises(vap.ValidationError):
+        vap.assess(
+            schedule,
+            vap.Progress([vap.Record("LAO", "VAP-99", on=date(2012, 1, 1), source="x")]),
+            as_of=date(2012, 1, 1),
+        )
