@@ -13,7 +13,11 @@ $(STAMP): pyproject.toml constraints.txt
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/python -c "import vap; plan = vap.vientiane_action_plan(); print(plan); [print(' ', a) for a in plan]"
+	$(BIN)/vap --version
+	$(BIN)/vap schedule LAO --until 2012-12-31 --applies yes
+	$(BIN)/vap explain LAO VAP-21
+	$(BIN)/vap assess examples/data/progress.json --as-of 2012-01-01
+	$(BIN)/python examples/timeline.py
 
 test: lint types pytest docs
 

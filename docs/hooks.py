@@ -7,6 +7,8 @@ same data the library loads; ``<!-- vap:changelog -->`` gets CHANGELOG.md.
 
 from __future__ import annotations
 
+import json
+import textwrap
 from pathlib import Path
 from typing import Any
 
@@ -43,8 +45,27 @@ def _plan_markdown() -> str:
     return "\n".join(lines)
 
 
+def _schemas_markdown() -> str:
+    documents = (
+        vap.Plan,
+        vap.StatesParties,
+        vap.ObligationSet,
+        vap.Schedule,
+        vap.Progress,
+        vap.Assessment,
+    )
+    sections = []
+    for kind in documents:
+        schema = json.dumps(vap.json_schema(kind), indent=2)
+        body = textwrap.indent(f"```json\n{schema}\n```", "    ")
+        name = vap.serialization.DOCUMENTS[kind]
+        sections.append(f'### `vap.{name}/1`\n\n??? note "Schema of {kind.__name__}"\n\n{body}\n')
+    return "\n".join(sections)
+
+
 GENERATED = {
     "<!-- vap:plan -->": _plan_markdown,
+    "<!-- vap:schemas -->": _schemas_markdown,
     "<!-- vap:changelog -->": lambda: (ROOT / "CHANGELOG.md").read_text(encoding="utf-8"),
 }
 

@@ -297,3 +297,8 @@ def test_progress_from_json(tmp_path):
     path.write_text('{"format": "vap.progress/1", "records": [{"state": "AAA"}]}', encoding="utf-8")
     with pytest.raises(vap.FormatError, match=r"required field missing @ \$.records\[0\].key"):
         vap.Progress.from_json(path)
+
+
+def test_progress_for_one_state():
+    assert [record.state for record in PROGRESS.for_state("BBB")] == ["BBB", "BBB"]
+    assert not PROGRESS.for_state("CCC")

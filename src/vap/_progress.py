@@ -197,6 +197,10 @@ class Progress(Sequence[Record]):
     def __add__(self, other: Progress | Iterable[Record]) -> Progress:
         return Progress((*self.records, *other))
 
+    def for_state(self, code: str) -> Progress:
+        """Return the records of one State."""
+        return Progress(record for record in self.records if record.state == code)
+
     def known_on(self, day: pendulum.Date) -> Progress:
         """Return the records dated on or before *day*: what was known that day."""
         return Progress(record for record in self.records if record.on <= day)

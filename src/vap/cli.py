@@ -1,0 +1,250 @@
+"""
+The ``vap`` command line: schedules, actions, explanations and assessments in a terminal.
+
+Every error caused by bad input prints one line (or one line per problem of a file) on
+standard error and exits with status 1; a bad command line exits with status 2. No
+traceback reaches the user.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import IO, NoReturn
+
+import vap
+from vap._dates import parse_date
+from vap.errors import VapError
+
+__all__ = ["main"]
+
+_WIDEST_TITLE = 58
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line, pointing at ``--help``."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+def _date(text: str) -> datetime.date:
+    try:
+        return parse_date(text)
+    except VapError as error:
+        raise argparse.ArgumentTypeError(error.message) from None
+
+
+def _table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """Rows aligned in columns for a terminal, long cells shortened with an ellipsis."""
+    cells = [
+        [cell if len(cell) <= _WIDEST_TITLE else cell[: _WIDEST_TITLE - 1] + "…" for cell in row]
+        for row in rows
+    ]
+    widths = [
+        max([len(header), *(len(row[i]) for row in cells)]) for i, header in enumerate(headers)
+    ]
+    header = "  ".join(name.ljust(width) for name, width in zip(headers, widths, strict=True))
+    lines = [header.rstrip()]
+    lines.append("  ".join("-" * width for width in widths))
+    lines.extend(
+        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        for row in cells
+    )
+    return "\n".join(lines)
+
+
+def _write(arguments: argparse.Namespace, output: str | bytes) -> None:
+    target = getattr(arguments, "output", None)
+    if target is not None:
+        path = Path(target)
+        if isinstance(output, bytes):
+            path.write_bytes(output)
+        else:
+            path.write_text(output, encoding="utf-8", newline="")
+        return
+    if isinstance(output, bytes):
+        sys.stdout.buffer.write(output)
+    else:
+        sys.stdout.write(output if output.endswith("\n") else output + "\n")
+
+
+def _states(codes: Sequence[str]) -> list[vap.StateParty]:
+    registry = vap.states_parties()
+    return [registry[code.upper()] for code in codes]
+
+
+def _schedule(arguments: argparse.Namespace) -> vap.Schedule:
+    return vap.schedule(_states(arguments.states), until=arguments.until)
+
+
+def _schedule_table(schedule: vap.Schedule) -> str:
+    rows = [
+        (
+            item.state,
+            item.key if item.year is None else f"{item.key}/{item.year}",
+            str(item.opens),
+            str(item.due) if item.due else "-",
+            item.applies.value,
+            item.title,
+        )
+        for item in schedule
+    ]
+    return _table(("state", "key", "opens", "due", "applies", "title"), rows)
+
+
+def _run_schedule(arguments: argparse.Namespace) -> None:
+    schedule = _schedule(arguments)
+    if arguments.applies:
+        wanted = {vap.Truth(value) for value in arguments.applies}
+        schedule = schedule.filter(lambda item: item.applies in wanted)
+    formats: dict[str, Callable[[vap.Schedule], str | bytes | None]] = {
+        "table": _schedule_table,
+        "json": vap.dumps,
+        "csv": lambda schedule: schedule.to_csv(),
+        "ics": lambda schedule: schedule.to_ical(),
+    }
+    _write(arguments, formats[arguments.format](schedule) or "")
+
+
+def _run_actions(arguments: argparse.Namespace) -> None:
+    plan = vap.vientiane_action_plan()
+    actions = plan.filter(section=arguments.section, role=arguments.role)
+    if arguments.applies_to is None:
+        rows: list[tuple[str, ...]] = [
+            (a.key, a.section.number, str(a.addressee), a.title) for a in actions
+        ]
+        _write(arguments, _table(("key", "section", "addressed to", "title"), rows))
+        return
+    if arguments.on is None:
+        raise VapError("--applies-to needs --on, the day to ask about (YYYY-MM-DD)")
+    (state,) = _states([arguments.applies_to])
+    on = arguments.on
+    results = [action.applicability(state, on=on) for action in actions]
+    rows = [(r.key, r.applies.value, str(r.reasons[-1])) for r in results]
+    _write(arguments, _table(("key", "applies", f"why, for {state.code} on {on}"), rows))
+
+
+def _run_explain(arguments: argparse.Namespace) -> None:
+    schedule = _schedule(arguments)
+    _write(arguments, str(schedule.explain(arguments.key, state=arguments.states[0].upper())))
+
+
+def _progress(path: str) -> vap.Progress:
+    if path.endswith(".csv"):
+        return vap.Progress.from_csv(path)
+    return vap.Progress.from_json(path)
+
+
+def _run_assess(arguments: argparse.Namespace) -> None:
+    progress = _progress(arguments.progress)
+    codes = arguments.states or sorted({record.state for record in progress})
+    if not codes:
+        raise VapError(f"{arguments.progress} holds no records: name the States with --states")
+    schedule = vap.schedule(_states(codes), until=arguments.until)
+    assessment = vap.assess(
+        schedule,
+        progress,
+        as_of=arguments.as_of,
+        due_soon=datetime.timedelta(days=arguments.due_soon),
+    )
+    if arguments.format == "json":
+        _write(arguments, vap.dumps(assessment))
+    elif arguments.format == "csv":
+        _write(arguments, assessment.to_csv() or "")
+    else:
+        rows = [
+            (row.state, row.uid.split("/", 1)[1], str(row.due or "-"), row.status.value, row.reason)
+            for row in assessment
+            if arguments.all or row.status is not vap.Status.NO_FIXED_DATE
+        ]
+        table = _table(("state", "item", "due", "status", "why"), rows)
+        _write(arguments, f"{assessment}\n\n{table}")
+
+
+def _run_states(arguments: argparse.Namespace) -> None:
+    registry = vap.states_parties()
+    if arguments.format == "json":
+        _write(arguments, vap.dumps(registry))
+        return
+    rows = [
+        (s.code, s.name, str(s.deposited or "-"), str(s.entry_into_force))
+        for s in registry.values()
+    ]
+    _write(arguments, _table(("code", "name", "deposited", "entry into force"), rows))
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="vap",
+        description="The Vientiane Action Plan of the Convention on Cluster Munitions.",
+    )
+    parser.add_argument("--version", action="version", version=f"vap {vap.__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    schedule = commands.add_parser("schedule", help="what States owe, and by when")
+    schedule.add_argument("states", nargs="+", metavar="STATE", help="ISO alpha-3 codes")
+    schedule.add_argument("--until", type=_date, help="last day to cover (YYYY-MM-DD)")
+    schedule.add_argument("--format", choices=("table", "json", "csv", "ics"), default="table")
+    schedule.add_argument(
+        "--applies", nargs="+", choices=("yes", "unknown", "no"), help="keep only these items"
+    )
+    schedule.add_argument("-o", "--output", help="write to this file instead of the terminal")
+    schedule.set_defaults(run=_run_schedule)
+
+    actions = commands.add_parser("actions", help="the plan's actions, or which apply to a State")
+    actions.add_argument("--section", help="a section's number (IV) or title")
+    actions.add_argument("--role", help="only actions addressed to this role (stockpiles, ...)")
+    actions.add_argument("--applies-to", metavar="STATE", help="say whether each applies")
+    actions.add_argument("--on", type=_date, help="the day to ask about (YYYY-MM-DD)")
+    actions.set_defaults(run=_run_actions)
+
+    explain = commands.add_parser("explain", help="why an action applies and how its dates follow")
+    explain.add_argument("states", nargs=1, metavar="STATE")
+    explain.add_argument("key", help="a step, action or obligation key: VAP-21, VAP-8.1, CCM-7.1")
+    explain.add_argument("--until", type=_date, help="last day to cover (YYYY-MM-DD)")
+    explain.set_defaults(run=_run_explain)
+
+    assess = commands.add_parser("assess", help="what was met, late or overdue on a day")
+    assess.add_argument("progress", help="records of what States did (.json or .csv)")
+    assess.add_argument("--as-of", type=_date, required=True, help="the day (YYYY-MM-DD)")
+    assess.add_argument("--states", nargs="+", metavar="STATE", help="default: those recorded")
+    assess.add_argument("--until", type=_date, help="last day the schedule covers")
+    assess.add_argument("--due-soon", type=int, default=90, metavar="DAYS")
+    assess.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    assess.add_argument("--all", action="store_true", help="also list items with no fixed date")
+    assess.add_argument("-o", "--output", help="write to this file instead of the terminal")
+    assess.set_defaults(run=_run_assess)
+
+    states = commands.add_parser("states", help="the built-in States Parties")
+    states.add_argument("--format", choices=("table", "json"), default="table")
+    states.set_defaults(run=_run_states)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, *, stderr: IO[str] | None = None) -> int:
+    """Run the command line with *argv* (by default the process's) and return its exit status."""
+    arguments = _parser().parse_args(argv)
+    run: Callable[[argparse.Namespace], None] = arguments.run
+    errors = stderr or sys.stderr
+    try:
+        run(arguments)
+    except VapError as error:
+        errors.write(f"vap {arguments.command}: error: {error}\n")
+        return 1
+    except BrokenPipeError:  # pragma: no cover - the reader went away (vap ... | head)
+        # Python's advice: point stdout at devnull so that the exit flush does not fail.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    except OSError as error:
+        errors.write(f"vap {arguments.command}: error: {error.strerror}: {error.filename}\n")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,182 @@
+"""The command line: formats, errors in one line, and no traceback."""
+
+from __future__ import annotations
+
+import csv
+import io
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import icalendar
+import pytest
+
+import vap
+from vap.cli import main
+
+PROGRESS = Path(__file__).parent.parent / "examples" / "data" / "progress.json"
+
+
+def run(capsys, *argv):
+    status = main(list(argv))
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+def test_schedule_table(capsys):
+    status, out, err = run(capsys, "schedule", "LAO", "--until", "2012-12-31")
+    assert (status, err) == (0, "")
+    lines = out.splitlines()
+    assert lines[0].split() == ["state", "key", "opens", "due", "applies", "title"]
+    assert any(line.split()[:4] == ["LAO", "VAP-21", "2010-11-12", "2011-02-01"] for line in lines)
+    assert any(line.startswith("LAO    CCM-7.2/2012") for line in lines)
+    widths = {len(line.split("  ")[0]) for line in lines[2:]}
+    assert widths == {3}
+
+
+def test_schedule_json_is_what_dumps_writes(capsys):
+    status, out, _ = run(capsys, "schedule", "LAO", "DEU", "--format", "json")
+    assert status == 0
+    states = vap.states_parties()
+    assert out == vap.dumps(vap.schedule([states["LAO"], states["DEU"]])) + "\n"
+
+
+def test_schedule_csv_and_filters(capsys):
+    _, out, _ = run(capsys, "schedule", "deu", "--format", "csv", "--applies", "no")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert rows
+    assert {row["applies"] for row in rows} == {"no"}
+    assert {row["state"] for row in rows} == {"DEU"}
+
+
+def test_schedule_ics_to_a_file(capsys, tmp_path):
+    path = tmp_path / "lao.ics"
+    status, out, _ = run(capsys, "schedule", "LAO", "--format", "ics", "-o", str(path))
+    assert (status, out) == (0, "")
+    events = list(icalendar.Calendar.from_ical(path.read_bytes()).walk("VEVENT"))
+    assert len(events) == len([i for i in vap.schedule(vap.states_parties()["LAO"]) if i.due])
+
+
+def test_actions(capsys):
+    _, out, _ = run(capsys, "actions", "--section", "IV")
+    assert [line.split()[0] for line in out.splitlines()[2:]] == ["VAP-8", "VAP-9"]
+    _, out, _ = run(capsys, "actions", "--role", "no-implementation-measures")
+    assert "VAP-63" in out
+    _, out, _ = run(capsys, "actions", "--applies-to", "DEU", "--on", "2011-06-01")
+    lines = {line.split()[0]: line.split()[1] for line in out.splitlines()[2:]}
+    assert lines["VAP-8"] == "yes"
+    assert lines["VAP-21"] == "no"
+    assert lines["VAP-37"] == "unknown"
+
+
+def test_explain(capsys):
+    status, out, _ = run(capsys, "explain", "LAO", "VAP-21")
+    assert status == 0
+    assert "due 2011-02-01 = entry into force 2010-08-01 + 6 months" in out
+
+
+def test_assess(capsys):
+    status, out, _ = run(capsys, "assess", str(PROGRESS), "--as-of", "2012-01-01")
+    assert status == 0
+    assert out.startswith("Assessment as of 2012-01-01")
+    assert "met-on-time" in out
+    assert "no-fixed-date" not in out.split("\n\n", 1)[1]
+    _, everything, _ = run(capsys, "assess", str(PROGRESS), "--as-of", "2012-01-01", "--all")
+    assert "no-fixed-date" in everything.split("\n\n", 1)[1]
+
+
+def test_assess_json_and_csv(capsys, tmp_path):
+    _, out, _ = run(capsys, "assess", str(PROGRESS), "--as-of", "2012-01-01", "--format", "json")
+    assessment = vap.loads(out, vap.Assessment)
+    assert assessment.as_of == date(2012, 1, 1)
+    table = tmp_path / "progress.csv"
+    table.write_text("state,key,on,source\nLAO,CCM-7.1,2011-01-20,x\n", encoding="utf-8")
+    _, out, _ = run(capsys, "assess", str(table), "--as-of", "2012-01-01", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert {row["state"] for row in rows} == {"LAO"}
+
+
+def test_states(capsys):
+    _, out, _ = run(capsys, "states")
+    assert len(out.splitlines()) == 2 + 86
+    _, out, _ = run(capsys, "states", "--format", "json")
+    assert vap.loads(out, vap.StatesParties) == vap.states_parties()
+
+
+@pytest.mark.parametrize(
+    ("argv", "fragment"),
+    [
+        (["schedule", "XXX"], "vap schedule: error: unknown State Party 'XXX'"),
+        (["explain", "LAO", "VAP-99"], "vap explain: error: the schedule has no item 'VAP-99'"),
+        (["actions", "--section", "IX"], "vap actions: error: unknown section 'IX'"),
+        (["actions", "--applies-to", "LAO"], "--applies-to needs --on"),
+        (["assess", "missing.json", "--as-of", "2012-01-01"], "cannot read 'missing.json'"),
+    ],
+)
+def test_errors_are_one_line_on_stderr(capsys, argv, fragment):
+    status, out, err = run(capsys, *argv)
+    assert status == 1
+    assert out == ""
+    assert fragment in err
+    assert len(err.strip().splitlines()) == 1
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("argv", "fragment"),
+    [
+        (["schedule", "LAO", "--until", "2011-02-30"], "invalid date '2011-02-30'"),
+        (["schedule", "LAO", "--format", "pdf"], "invalid choice: 'pdf'"),
+        (["assess", "p.json"], "the following arguments are required: --as-of"),
+        (["launch"], "invalid choice: 'launch'"),
+    ],
+)
+def test_bad_command_lines_exit_2(capsys, argv, fragment):
+    with pytest.raises(SystemExit) as raised:
+        main(argv)
+    assert raised.value.code == 2
+    err = capsys.readouterr().err
+    assert fragment in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_a_bad_progress_file_lists_its_problems(capsys, tmp_path):
+    table = tmp_path / "progress.csv"
+    table.write_text("state,key,on,source\nLAO,CCM-7.1,2011-02-30,x\nLAO,VAP-1,x,y\n")
+    status, _, err = run(capsys, "assess", str(table), "--as-of", "2012-01-01")
+    assert status == 1
+    assert err.splitlines()[0] == "vap assess: error: invalid progress table"
+    assert len(err.splitlines()) == 3
+
+
+def test_empty_progress_needs_states(capsys, tmp_path):
+    table = tmp_path / "progress.csv"
+    table.write_text("state,key,on,source\n")
+    status, _, err = run(capsys, "assess", str(table), "--as-of", "2012-01-01")
+    assert status == 1
+    assert "holds no records" in err
+    status, out, _ = run(capsys, "assess", str(table), "--as-of", "2012-01-01", "--states", "LAO")
+    assert status == 0
+    assert "LAO" in out
+
+
+def test_writing_to_an_unwritable_place(capsys, tmp_path):
+    status, _, err = run(capsys, "schedule", "LAO", "-o", str(tmp_path / "no" / "such" / "f"))
+    assert status == 1
+    assert "No such file or directory" in err
+
+
+def test_the_console_script_and_module(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "vap", "--version"], capture_output=True, text=True, check=False
+    )
+    assert result.stdout.strip() == f"vap {vap.__version__}"
+    result = subprocess.run(
+        [sys.executable, "-m", "vap", "schedule", "XXX"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
