@@ -1,6 +1,10 @@
 from __future__ import annotations
 
+import ast
+import subprocess
+import sys
 from datetime import date
+from pathlib import Path
 
 import attrs
 import pytest
@@ -169,3 +173,35 @@ def test_str(plan):
 def test_applies_to_delegates_to_applicability(plan):
     state = vap.StateParty("XYZ", "X", deposited=date(2009, 1, 1), roles=set())
     assert plan["VAP-1"].applies_to(state, on=date(2012, 1, 1)) is Truth.YES
+
+
+def test_the_front_door_names_every_public_name_once():
+    tree = ast.parse(Path(vap.__file__).read_text(encoding="utf-8"))
+    checked = next(node for node in tree.body if isinstance(node, ast.If))
+    typed = {
+        alias.name
+        for node in ast.walk(checked)
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+    }
+    lazy = set(vap._WHERE)
+    assert typed == lazy
+    assert set(vap.__all__) == lazy | {name for name in vap.__all__ if name.endswith("Error")}
+    assert vap.__all__ == sorted(vap.__all__, key=lambda name: (name[0].islower(), name))
+    for name in vap.__all__:
+        assert getattr(vap, name) is not None
+    with pytest.raises(AttributeError, match="has no attribute 'nothing'"):
+        vap.nothing  # noqa: B018
+    assert "schedule" in dir(vap)
+    assert vap.serialization.dumps is vap.dumps
+
+
+def test_importing_vap_loads_nothing_heavy():
+    code = (
+        "import sys, vap; print(sorted(m for m in ('vap.data', 'vap._scheduling', 'cattrs',"
+        " 'pandas', 'matplotlib', 'icalendar', 'jsonschema') if m in sys.modules))"
+    )
+    result = subprocess.run(  # noqa: S603 - our own interpreter
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"

@@ -164,7 +164,7 @@ def test_not_applicable_when_the_window_closed_before_the_state_joined():
     three = only(schedule, "VAP-3")
     assert three.applies is Truth.NO
     assert (three.opens, three.due) == (date(2011, 9, 13), date(2011, 9, 13))
-    assert "its time ran out on 2011-09-13, before the Convention entered into force for XYZ" in (
+    assert "its time ran out on 2011-09-13, before the Convention entered into force for the" in (
         str(three.reasons[0])
     )
     assert only(schedule, "VAP-10").applies is Truth.NO
@@ -176,8 +176,9 @@ def test_a_state_that_joined_after_the_plan_gets_only_convention_items():
     gambia = vap.states_parties()["GMB"]
     schedule = vap.schedule(gambia, until=date(2021, 12, 31))
     assert {item.applies for item in schedule if item.key.startswith("VAP")} == {Truth.NO}
-    assert "superseded on 2015-09-11, before the Convention entered into force for GMB" in str(
-        only(schedule, "VAP-1").reasons[0]
+    assert (
+        "superseded on 2015-09-11, before the Convention entered into force for the State"
+        in str(only(schedule, "VAP-1").reasons[0])
     )
     assert only(schedule, "CCM-7.1").due == date(2019, 11, 28)
     assert [item.year for item in schedule.for_key("CCM-7.2")] == [2020, 2021]
@@ -287,7 +288,7 @@ def test_explain(early_schedule):
     assert "Designate a focal point within the government" in text
     assert "States Parties with cluster munition victims (will)" in text
     assert "due 2011-02-01 = entry into force 2010-08-01 + 6 months" in text
-    assert "XYZ with cluster munition victims: yes on 2010-11-12" in text
+    assert "with cluster munition victims: yes, by a fact that holds throughout" in text
     yearly = str(early_schedule.explain("CCM-7.2"))
     assert "30 April 2012, the report covering 2011" in yearly
     assert "Convention on Cluster Munitions, Article 7(2)" in yearly

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
@@ -34,3 +35,16 @@ print("ok")
         [sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=120
     )
     assert result.stdout.strip() == "ok", result.stderr
+
+
+def test_the_garbage_collector_is_left_as_it_was():
+    lao = vap.states_parties()["LAO"]
+    assert gc.isenabled()
+    vap.schedule(lao)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        vap.schedule(lao)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

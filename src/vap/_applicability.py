@@ -18,14 +18,22 @@ import pendulum
 from vap._addressees import Addressee, AllStates
 from vap._dates import as_date
 from vap._fields import are_strings, to_strings
-from vap._roles import Role, Truth
+from vap._roles import Role, RoleFact, Truth
 from vap._timelines import fixed_due
 
 if TYPE_CHECKING:
     from vap._actions import Action
     from vap._states import StateParty
 
-__all__ = ["Applicability", "Reason", "addressee_truth", "applicability"]
+__all__ = [
+    "Applicability",
+    "Reason",
+    "addressee_truth",
+    "applicability",
+    "covering_facts",
+    "judged",
+    "roles_of",
+]
 
 
 @attrs.frozen
@@ -59,34 +67,51 @@ class Applicability:
 _ALL_STATES = Reason("addressed to all States Parties")
 
 
+def roles_of(addressee: Addressee) -> tuple[Role, ...]:
+    """The roles *addressee* depends on, in a fixed order."""
+    return tuple(sorted(addressee.roles, key=lambda role: role.value))
+
+
+def covering_facts(
+    roles: tuple[Role, ...], state: StateParty, day: pendulum.Date
+) -> tuple[RoleFact | None, ...]:
+    """For each of *roles*, the fact that gives it for *state* on *day*, or ``None``."""
+    return tuple(state.fact(role, on=day) for role in roles)
+
+
+def judged(
+    addressee: Addressee, roles: tuple[Role, ...], facts: tuple[RoleFact | None, ...]
+) -> tuple[Truth, tuple[Reason, ...]]:
+    """
+    Evaluate *addressee* given the *facts* that cover its *roles*, with a reason for each.
+
+    The reasons name no State and no day, so that States with the same facts share them.
+    """
+    reasons = [Reason(f"addressed to {addressee}")]
+    values: dict[Role, Truth] = {}
+    for role, fact in zip(roles, facts, strict=True):
+        if fact is None:
+            values[role] = Truth.UNKNOWN
+            reasons.append(Reason(f"{role.description}: unknown, no fact covers that day"))
+        else:
+            values[role] = fact.value
+            reasons.append(
+                Reason(
+                    f"{role.description}: {fact.value.value}, by a fact that holds {fact.span}",
+                    fact.sources,
+                )
+            )
+    return addressee.evaluate(values.__getitem__), tuple(reasons)
+
+
 def addressee_truth(
     addressee: Addressee, state: StateParty, day: pendulum.Date
 ) -> tuple[Truth, tuple[Reason, ...]]:
     """Evaluate *addressee* for *state* on *day*, naming each role fact used or missing."""
     if isinstance(addressee, AllStates):
         return Truth.YES, (_ALL_STATES,)
-    reasons = [Reason(f"addressed to {addressee}")]
-    values: dict[Role, Truth] = {}
-    for role in sorted(addressee.roles, key=lambda role: role.value):
-        fact = state.fact(role, on=day)
-        if fact is None:
-            values[role] = Truth.UNKNOWN
-            reasons.append(
-                Reason(
-                    f"unknown whether {state.code} is one {role.description} on {day}:"
-                    " no fact covers that day"
-                )
-            )
-        else:
-            values[role] = fact.value
-            reasons.append(
-                Reason(
-                    f"{state.code} {role.description}: {fact.value.value} on {day},"
-                    f" by a fact that holds {fact.span}",
-                    fact.sources,
-                )
-            )
-    return addressee.evaluate(values.__getitem__), tuple(reasons)
+    roles = roles_of(addressee)
+    return judged(addressee, roles, covering_facts(roles, state, day))
 
 
 def applicability(action: Action, state: StateParty, *, on: datetime.date) -> Applicability:

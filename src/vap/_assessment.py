@@ -17,10 +17,11 @@ from typing import IO, TYPE_CHECKING, Any, overload
 import attrs
 import pendulum
 
+from vap._bulk import collector_paused
 from vap._dates import as_date
 from vap._progress import Progress, Record, RecordStatus
 from vap._roles import Truth
-from vap._schedule import Schedule, ScheduleItem, key_order
+from vap._schedule import Schedule, ScheduleItem, item_index, key_order
 from vap.errors import ValidationError
 
 if TYPE_CHECKING:
@@ -60,14 +61,14 @@ class Status(enum.Enum):
         return self in (Status.MET_ON_TIME, Status.MET_LATE)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen
 class AssessmentRow:
     """One schedule item's status on the day of assessment, the record behind it and why."""
 
     item: ScheduleItem
     section: str
     status: Status
-    record: Record | None = None
+    record: Record | None
     reason: str
 
     @property
@@ -117,59 +118,96 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}" + ("" if count == 1 else "s")
 
 
-def _met_status(item: ScheduleItem, record: Record) -> tuple[Status, str]:
-    if item.due is None:
-        return Status.MET_ON_TIME, f"met on {record.on} ({record.source}); no fixed date"
-    late = _days(item.due, record.on)
-    if late <= 0:
-        return Status.MET_ON_TIME, f"met on {record.on}, due {item.due} ({record.source})"
-    late_by = _plural(late, "day")
-    return (
-        Status.MET_LATE,
-        f"met on {record.on}, {late_by} after the due date {item.due} ({record.source})",
-    )
+_iso = datetime.date.isoformat  # the C method: pendulum's own formatting is slower
+_NOTHING = "no fixed date, and no record of it being met"
 
 
-def _status(
-    item: ScheduleItem,
-    met: Record | None,
-    partial: Record | None,
-    as_of: pendulum.Date,
-    due_soon: int,
-) -> tuple[Status, str]:
-    if item.applies is Truth.NO:
-        return Status.NOT_APPLICABLE, item.reasons[-1].message if item.reasons else "not addressed"
-    if met is not None:
-        status, reason = _met_status(item, met)
+class _Judgement:
+    """
+    Decides each row's status and reason for one day of assessment.
+
+    Reasons repeat across States (every State's report due the same day is overdue by
+    the same number of days), so each text is made once.
+    """
+
+    __slots__ = ("_texts", "as_of", "due_soon")
+
+    def __init__(self, as_of: pendulum.Date, due_soon: int) -> None:
+        self.as_of = as_of
+        self.due_soon = due_soon
+        self._texts: dict[tuple[object, ...], str] = {}
+
+    def status(  # noqa: PLR0911 - one return per status
+        self, item: ScheduleItem, met: Record | None, partial: Record | None
+    ) -> tuple[Status, str]:
+        """The item's status, and why."""
+        if item.applies is Truth.NO:
+            reasons = item.reasons
+            return Status.NOT_APPLICABLE, reasons[-1].message if reasons else "not addressed"
+        if met is not None:
+            return self._met(item, met)
         if item.applies is Truth.UNKNOWN:
-            reason += "; whether it applies is unknown"
-        return status, reason
-    if item.applies is Truth.UNKNOWN:
-        missing = [reason.message for reason in item.reasons if "unknown" in reason.message]
-        return Status.UNKNOWN, "; ".join(missing) or "whether it applies is unknown"
-    if as_of < item.opens:
-        return Status.NOT_DUE, f"opens on {item.opens}"
-    return _unmet_status(item, partial, as_of, due_soon)
-
-
-def _unmet_status(
-    item: ScheduleItem, partial: Record | None, as_of: pendulum.Date, due_soon: int
-) -> tuple[Status, str]:
-    """The status of an open item that applies and is not met."""
-    progress = f"{partial.status.value} on {partial.on} ({partial.source})" if partial else ""
-    if item.due is None:
+            return Status.UNKNOWN, self.unknown(item)
+        if self.as_of < item.opens:
+            return Status.NOT_DUE, f"opens on {_iso(item.opens)}"
         if partial is not None:
+            return self._partial(item, partial)
+        due = item.due
+        if due is None:
+            return Status.NO_FIXED_DATE, _NOTHING
+        key = ("due", due)
+        text = self._texts.get(key)
+        if text is None:
+            if self.as_of > due:
+                late = _plural(_days(due, self.as_of), "day")
+                text = (
+                    f"due {_iso(due)}, {late} before {_iso(self.as_of)},"
+                    " and no record of it being met"
+                )
+            else:
+                text = f"due {_iso(due)}, in {_plural(_days(self.as_of, due), 'day')}"
+            self._texts[key] = text
+        if self.as_of > due:
+            return Status.OVERDUE, text
+        return (
+            Status.DUE_SOON if _days(self.as_of, due) <= self.due_soon else Status.NOT_DUE
+        ), text
+
+    def unknown(self, item: ScheduleItem) -> str:
+        """Why whether *item* applies is unknown: the facts that are missing."""
+        key = ("unknown", id(item.reasons))  # reasons are shared by items judged alike
+        text = self._texts.get(key)
+        if text is None:
+            missing = [reason.message for reason in item.reasons if ": unknown" in reason.message]
+            text = self._texts[key] = "; ".join(missing) or "whether it applies is unknown"
+        return text
+
+    def _met(self, item: ScheduleItem, record: Record) -> tuple[Status, str]:
+        unknown = "; whether it applies is unknown" if item.applies is Truth.UNKNOWN else ""
+        if item.due is None:
+            reason = f"met on {_iso(record.on)} ({record.source}); no fixed date"
+            return Status.MET_ON_TIME, reason + unknown
+        late = _days(item.due, record.on)
+        if late <= 0:
+            reason = f"met on {_iso(record.on)}, due {_iso(item.due)} ({record.source})"
+            return Status.MET_ON_TIME, reason + unknown
+        reason = (
+            f"met on {_iso(record.on)}, {_plural(late, 'day')} after the due date"
+            f" {_iso(item.due)} ({record.source})"
+        )
+        return Status.MET_LATE, reason + unknown
+
+    def _partial(self, item: ScheduleItem, record: Record) -> tuple[Status, str]:
+        progress = f"{record.status.value} on {_iso(record.on)} ({record.source})"
+        if item.due is None:
             return Status.IN_PROGRESS, f"{progress}; no fixed date"
-        return Status.NO_FIXED_DATE, "no fixed date, and no record of it being met"
-    if as_of > item.due:
-        late = _plural(_days(item.due, as_of), "day")
-        suffix = f"; {progress}" if partial else ", and no record of it being met"
-        return Status.OVERDUE, f"due {item.due}, {late} before {as_of}{suffix}"
-    if partial is not None:
-        return Status.IN_PROGRESS, f"{progress}; due {item.due}"
-    ahead = _days(as_of, item.due)
-    soon = Status.DUE_SOON if ahead <= due_soon else Status.NOT_DUE
-    return soon, f"due {item.due}, in {_plural(ahead, 'day')}"
+        if self.as_of > item.due:
+            late = _plural(_days(item.due, self.as_of), "day")
+            return (
+                Status.OVERDUE,
+                f"due {_iso(item.due)}, {late} before {_iso(self.as_of)}; {progress}",
+            )
+        return Status.IN_PROGRESS, f"{progress}; due {_iso(item.due)}"
 
 
 @attrs.frozen(kw_only=True)
@@ -283,29 +321,21 @@ class Assessment(Sequence[AssessmentRow]):
 def _check(progress: Progress, schedule: Schedule) -> None:
     """Refuse records that cannot belong to the schedule, listing every one."""
     entry_into_force = {state.code: state.entry_into_force for state in schedule.states}
-    keys: dict[str, set[str]] = defaultdict(set)
-    yearly: set[str] = set()
-    steps: dict[str, list[str]] = defaultdict(list)
-    for item in schedule:
-        keys[item.state].add(item.key)
-        if item.year is not None:
-            yearly.add(item.key)
-        if item.key not in steps[item.obligation]:
-            steps[item.obligation].append(item.key)
+    index = item_index(schedule)
     problems = []
     for record in progress:
         if record.state not in entry_into_force:
             problems.append(f"{record}: the State {record.state} is not in the schedule")
             continue
-        if record.key not in keys[record.state]:
-            several = steps.get(record.key, [])
+        if (record.state, record.key) not in index.by_state_key:
+            several = index.steps.get(record.key, [])
             hint = (
                 f": record one of its steps, {', '.join(sorted(several, key=key_order))}"
                 if len(several) > 1
                 else ""
             )
             problems.append(f"{record}: the schedule has no item {record.key}{hint}")
-        elif record.year is not None and record.key not in yearly:
+        elif record.year is not None and record.key not in index.yearly:
             problems.append(f"{record}: {record.key} is not yearly, so the record takes no year")
         if record.on < entry_into_force[record.state]:
             problems.append(
@@ -317,64 +347,91 @@ def _check(progress: Progress, schedule: Schedule) -> None:
 
 
 def _match(
-    items: list[ScheduleItem], records: list[Record]
-) -> tuple[dict[str, Record], dict[str, Record], list[Record]]:
+    items: list[tuple[int, ScheduleItem]], records: list[Record]
+) -> tuple[dict[int, Record], dict[int, Record], list[Record]]:
     """
     Match one State's records for one key to the key's items (its yearly occurrences).
 
     In date order: a record with a year meets that year's occurrence; one without meets
     the earliest occurrence not yet met. A partial record marks progress; a withdrawal
-    takes back the latest record for its occurrence.
+    without a year takes back the latest occurrence that has a record. Items are known by
+    their place in the schedule.
     """
-    met: dict[str, Record] = {}
-    partial: dict[str, Record] = {}
+    met: dict[int, Record] = {}
+    partial: dict[int, Record] = {}
     unmatched = []
-    by_year = {item.year: item for item in items}
+    by_year = {item.year: index for index, item in items}
     for record in records:
         if record.year is not None:
             target = by_year.get(record.year)
         elif record.status is RecordStatus.WITHDRAWN:
-            taken = [item for item in items if item.uid in met or item.uid in partial]
+            taken = [index for index, _ in items if index in met or index in partial]
             target = taken[-1] if taken else None
         else:
-            target = next((item for item in items if item.uid not in met), None)
+            target = next((index for index, _ in items if index not in met), None)
         if target is None:
             unmatched.append(record)
-            continue
-        uid = target.uid
-        if record.status is RecordStatus.WITHDRAWN:
-            met.pop(uid, None)
-            partial.pop(uid, None)
+        elif record.status is RecordStatus.WITHDRAWN:
+            met.pop(target, None)
+            partial.pop(target, None)
         elif record.status is RecordStatus.MET:
-            if uid in met:
+            if target in met:
                 unmatched.append(record)
             else:
-                met[uid] = record
-        elif uid not in met:
-            partial[uid] = record
+                met[target] = record
+        elif target not in met:
+            partial[target] = record
     return met, partial, unmatched
 
 
 def _matched(
     schedule: Schedule, progress: Progress
-) -> tuple[dict[str, Record], dict[str, Record], list[Record]]:
+) -> tuple[dict[int, Record], dict[int, Record], list[Record]]:
     """Match every record to its item: the met ones, the partial ones, and the rest."""
-    items_of: dict[tuple[str, str], list[ScheduleItem]] = defaultdict(list)
-    for item in schedule:
-        items_of[item.state, item.key].append(item)
     records_of: dict[tuple[str, str], list[Record]] = defaultdict(list)
     for record in progress:
         records_of[record.state, record.key].append(record)
-    met: dict[str, Record] = {}
-    partial: dict[str, Record] = {}
+    items_of = item_index(schedule).by_state_key
+    met: dict[int, Record] = {}
+    partial: dict[int, Record] = {}
     unmatched: list[Record] = []
     for group, records in records_of.items():
-        items = sorted(items_of[group], key=lambda item: (item.date, item.year or 0))
+        items = sorted(items_of.get(group, []), key=lambda pair: (pair[1].date, pair[1].year or 0))
         group_met, group_partial, group_unmatched = _match(items, records)
         met.update(group_met)
         partial.update(group_partial)
         unmatched.extend(group_unmatched)
     return met, partial, unmatched
+
+
+def _rows(
+    schedule: Schedule,
+    met: dict[int, Record],
+    partial: dict[int, Record],
+    judgement: _Judgement,
+    sections: dict[str, str],
+) -> list[AssessmentRow]:
+    """One row per item of the schedule, in its order."""
+    day = judgement.as_of
+    rows: list[AssessmentRow] = []
+    append = rows.append
+    for index, item in enumerate(schedule.items):
+        record = met.get(index) or partial.get(index)
+        applies = item.applies
+        # The commonest rows, with nothing recorded, take the short paths.
+        if record is not None:
+            status, reason = judgement.status(item, met.get(index), partial.get(index))
+        elif applies is Truth.NO:
+            status = Status.NOT_APPLICABLE
+            reason = item.reasons[-1].message if item.reasons else "not addressed"
+        elif applies is Truth.UNKNOWN:
+            status, reason = Status.UNKNOWN, judgement.unknown(item)
+        elif item.due is None and item.opens <= day:
+            status, reason = Status.NO_FIXED_DATE, _NOTHING
+        else:
+            status, reason = judgement.status(item, None, None)
+        append(AssessmentRow(item, sections[item.obligation], status, record, reason))
+    return rows
 
 
 def _sections(schedule: Schedule) -> dict[str, str]:
@@ -413,18 +470,9 @@ def assess(
     _check(progress, schedule)
     met, partial, unmatched = _matched(schedule, progress.known_on(day))
     sections = _sections(schedule)
-    rows = []
-    for item in schedule:
-        status, reason = _status(item, met.get(item.uid), partial.get(item.uid), day, due_soon.days)
-        rows.append(
-            AssessmentRow(
-                item=item,
-                section=sections[item.obligation],
-                status=status,
-                record=met.get(item.uid) or partial.get(item.uid),
-                reason=reason,
-            )
-        )
+    judgement = _Judgement(day, due_soon.days)
+    with collector_paused():
+        rows = _rows(schedule, met, partial, judgement, sections)
     return Assessment(
         rows=tuple(rows), as_of=day, due_soon=due_soon.days, unmatched=tuple(unmatched)
     )

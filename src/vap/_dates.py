@@ -134,14 +134,21 @@ def parse_date(text: str, *, field: str | None = None) -> pendulum.Date:
         ) from None
 
 
+def _describe(start: datetime.date, sign: str, period: Period) -> str:
+    return f"{start} {sign} {period}"
+
+
 def _shift_months(
-    start: datetime.date, months: int, month_end: MonthEnd, what: str
+    start: pendulum.Date, months: int, month_end: MonthEnd, sign: str, period: Period
 ) -> pendulum.Date:
     index = start.year * 12 + start.month - 1 + months
     year, month = divmod(index, 12)
     month += 1
     if not datetime.MINYEAR <= year <= datetime.MAXYEAR:
+        what = _describe(start, sign, period)
         raise ValidationError(f"{what} falls outside the calendar (year {year})")
+    if start.day <= 28:  # every month has these days: the common case, and entry into force
+        return pendulum.Date(year, month, start.day)
     last = calendar.monthrange(year, month)[1]
     if start.day <= last:
         return pendulum.Date(year, month, start.day)
@@ -150,9 +157,20 @@ def _shift_months(
     if month_end is MonthEnd.ROUND_UP:
         return pendulum.Date.fromordinal(pendulum.Date(year, month, last).toordinal() + 1)
     raise AmbiguousDateError(
-        f"{what} is ambiguous: {year}-{month:02d} has no day {start.day};"
-        " pass month_end=MonthEnd.ROUND_DOWN or MonthEnd.ROUND_UP to choose"
+        f"{_describe(start, sign, period)} is ambiguous: {year}-{month:02d} has no day"
+        f" {start.day}; pass month_end=MonthEnd.ROUND_DOWN or MonthEnd.ROUND_UP to choose"
     )
+
+
+def _shift_days(
+    start: pendulum.Date, days: int, original: datetime.date, sign: str, period: Period
+) -> pendulum.Date:
+    try:
+        return pendulum.Date.fromordinal(start.toordinal() + days)
+    except (ValueError, OverflowError):
+        raise ValidationError(
+            f"{_describe(original, sign, period)} falls outside the calendar"
+        ) from None
 
 
 def add(
@@ -165,17 +183,13 @@ def add(
         AmbiguousDateError: if the years and months land on a day the target month lacks
             and *month_end* is `MonthEnd.REFUSE`.
     """
-    day = as_date(start, field="start")
-    what = f"{day} + {period}"
-    shifted = day
-    if period.years or period.months:
-        shifted = _shift_months(day, period.years * 12 + period.months, month_end, what)
+    day = start if type(start) is pendulum.Date else as_date(start, field="start")
+    months = period.years * 12 + period.months
+    if months:
+        day = _shift_months(day, months, month_end, "+", period)
     if period.days:
-        try:
-            return pendulum.Date.fromordinal(shifted.toordinal() + period.days)
-        except (ValueError, OverflowError):
-            raise ValidationError(f"{what} falls outside the calendar") from None
-    return shifted
+        return _shift_days(day, period.days, start, "+", period)
+    return day
 
 
 def subtract(
@@ -187,13 +201,10 @@ def subtract(
     Raises:
         AmbiguousDateError: as `add` does.
     """
-    day = as_date(start, field="start")
-    what = f"{day} - {period}"
+    day = start if type(start) is pendulum.Date else as_date(start, field="start")
     if period.days:
-        try:
-            day = pendulum.Date.fromordinal(day.toordinal() - period.days)
-        except (ValueError, OverflowError):
-            raise ValidationError(f"{what} falls outside the calendar") from None
-    if period.years or period.months:
-        return _shift_months(day, -(period.years * 12 + period.months), month_end, what)
+        day = _shift_days(day, -period.days, start, "-", period)
+    months = period.years * 12 + period.months
+    if months:
+        return _shift_months(day, -months, month_end, "-", period)
     return day

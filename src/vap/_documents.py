@@ -17,6 +17,7 @@ import cattrs
 
 from vap._converter import parse_json, structure
 from vap._dates import parse_date
+from vap._fields import repeated
 from vap.errors import FormatError, VapError
 
 __all__ = [
@@ -161,10 +162,10 @@ def _header_problems(
 ) -> list[str]:
     unknown = [name for name in names if name not in columns]
     missing = sorted(required - set(names))
-    repeated = sorted({name for name in names if names.count(name) > 1})
+    twice = repeated(names)
     return [
         f"line 1: {problem} columns {', '.join(map(repr, found))}"
-        for problem, found in (("unknown", unknown), ("missing", missing), ("repeated", repeated))
+        for problem, found in (("unknown", unknown), ("missing", missing), ("repeated", twice))
         if found
     ]
 

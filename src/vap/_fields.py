@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -25,6 +26,7 @@ __all__ = [
     "matches",
     "non_empty",
     "not_before",
+    "repeated",
     "to_date",
     "to_optional_date",
     "to_strings",
@@ -33,6 +35,11 @@ __all__ = [
 
 def _where(instance: object, attribute: attrs.Attribute[Any]) -> str:
     return f"{type(instance).__name__}.{attribute.name}"
+
+
+def repeated(values: Iterable[str]) -> list[str]:
+    """The values that occur more than once, sorted (in linear time)."""
+    return sorted(value for value, count in Counter(values).items() if count > 1)
 
 
 def to_date(value: datetime.date) -> pendulum.Date:

@@ -17,6 +17,7 @@ from vap._fields import (
     is_instance,
     non_empty,
     not_before,
+    repeated,
     to_date,
     to_strings,
 )
@@ -58,7 +59,7 @@ def _unique_keys(instance: Calendar, attribute: attrs.Attribute[Any], value: obj
     if not isinstance(value, tuple) or not all(isinstance(item, Meeting) for item in value):
         raise ValidationError(f"Calendar.{attribute.name} must be a sequence of Meeting values")
     keys = [meeting.key for meeting in value]
-    duplicates = sorted({key for key in keys if keys.count(key) > 1})
+    duplicates = repeated(keys)
     if duplicates:
         raise ValidationError(
             f"Calendar.{attribute.name} holds the key {duplicates[0]!r} more than once"

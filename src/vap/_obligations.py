@@ -9,7 +9,7 @@ import attrs
 
 from vap._actions import Step
 from vap._addressees import Addressee, AllOf, AllStates, AnyOf, HasRole, Not
-from vap._fields import is_instance, matches, non_empty
+from vap._fields import is_instance, matches, non_empty, repeated
 from vap._timelines import (
     Annually,
     AsSoonAsPossible,
@@ -75,9 +75,9 @@ def _unique(instance: object, attribute: attrs.Attribute[Any], value: Any) -> No
     if not isinstance(value, tuple) or not all(isinstance(item, Obligation) for item in value):
         raise ValidationError(f"ObligationSet.{attribute.name} must be Obligation values")
     keys = [obligation.key for obligation in value]
-    repeated = sorted({key for key in keys if keys.count(key) > 1})
-    if repeated:
-        raise ValidationError(f"ObligationSet.{attribute.name}: the key {repeated[0]} is repeated")
+    twice = repeated(keys)
+    if twice:
+        raise ValidationError(f"ObligationSet.{attribute.name}: the key {twice[0]} is repeated")
 
 
 @attrs.frozen(kw_only=True)

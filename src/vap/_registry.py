@@ -7,6 +7,7 @@ from typing import Any
 
 import attrs
 
+from vap._fields import repeated
 from vap._states import StateParty
 from vap.errors import UnknownKeyError, ValidationError
 
@@ -24,10 +25,10 @@ def _distinct(instance: object, attribute: attrs.Attribute[Any], value: Any) -> 
     if not isinstance(value, tuple) or not all(isinstance(item, StateParty) for item in value):
         raise ValidationError(f"StatesParties.{attribute.name} must be StateParty values")
     codes = [state.code for state in value]
-    repeated = sorted({code for code in codes if codes.count(code) > 1})
-    if repeated:
+    twice = repeated(codes)
+    if twice:
         raise ValidationError(
-            f"StatesParties.{attribute.name}: the code {repeated[0]} is used more than once"
+            f"StatesParties.{attribute.name}: the code {twice[0]} is used more than once"
         )
 
 

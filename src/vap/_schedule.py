@@ -45,9 +45,11 @@ if TYPE_CHECKING:
 __all__ = [
     "Explanation",
     "FirstAnnualReport",
+    "ItemIndex",
     "Schedule",
     "ScheduleItem",
     "SchedulePolicy",
+    "item_index",
     "key_order",
 ]
 
@@ -91,7 +93,7 @@ def key_order(key: str) -> tuple[str, int, int, str]:
     return (prefix, int(number or 0), int(digits or 0), part[len(digits) :])
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen
 class ScheduleItem:
     """
     One thing a State owes: a step of an action or obligation, or one yearly occurrence.
@@ -106,11 +108,11 @@ class ScheduleItem:
     obligation: str
     state: str
     title: str
+    timeline: Timeline
     opens: pendulum.Date
     due: pendulum.Date | None
-    year: int | None = None
     applies: Truth
-    timeline: Timeline
+    year: int | None = None
     anchor: pendulum.Date | None = None
     reasons: tuple[Reason, ...] = ()
 
@@ -200,6 +202,35 @@ class Explanation:
         return "\n".join(lines)
 
 
+@attrs.frozen
+class ItemIndex:
+    """A schedule's items by State and key, made once per schedule, for assessments."""
+
+    by_state_key: dict[tuple[str, str], list[tuple[int, ScheduleItem]]]
+    yearly: frozenset[str]
+    steps: dict[str, list[str]]
+
+
+def item_index(schedule: Schedule) -> ItemIndex:
+    """Return *schedule*'s items by State and key; made on first use and kept with it."""
+    index = schedule._index  # noqa: SLF001 - this module's own cache
+    if index is None:
+        by_state_key: dict[tuple[str, str], list[tuple[int, ScheduleItem]]] = {}
+        steps: dict[str, list[str]] = {}
+        yearly = set()
+        for position, item in enumerate(schedule.items):
+            by_state_key.setdefault((item.state, item.key), []).append((position, item))
+            if item.year is not None:
+                yearly.add(item.key)
+            known = steps.setdefault(item.obligation, [])
+            if item.key not in known:
+                known.append(item.key)
+        index = ItemIndex(by_state_key, frozenset(yearly), steps)
+        # Computing it twice (two threads at once) gives equal values: no lock is needed.
+        object.__setattr__(schedule, "_index", index)
+    return index
+
+
 def _as_items(items: Sequence[ScheduleItem]) -> tuple[ScheduleItem, ...]:
     return tuple(items)
 
@@ -223,6 +254,7 @@ class Schedule(Sequence[ScheduleItem]):
     plan: Plan
     obligations: ObligationSet
     policy: SchedulePolicy = SchedulePolicy()
+    _index: ItemIndex | None = attrs.field(init=False, default=None, eq=False, repr=False)
 
     @items.validator
     def _opens_before_due(self, attribute: attrs.Attribute[Any], items: Any) -> None:
