@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import pendulum
 
-from vap._addressees import Addressee, AllOf, AllStates, AnyOf, HasRole, Not
+from vap._addressees import ADDRESSEE_KINDS, Addressee
 from vap._applicability import Applicability, applicability
 from vap._fields import (
     are_strings,
@@ -25,17 +25,7 @@ from vap._fields import (
     to_strings,
 )
 from vap._meetings import Calendar
-from vap._timelines import (
-    Annually,
-    AsSoonAsPossible,
-    ByMeeting,
-    DuringYear,
-    FromDate,
-    Ongoing,
-    OnRoleStart,
-    Timeline,
-    Within,
-)
+from vap._timelines import TIMELINE_KINDS, Timeline
 from vap.errors import ValidationError
 
 if TYPE_CHECKING:
@@ -77,19 +67,6 @@ class Section:
         return f"{self.number}. {self.title}"
 
 
-_TIMELINES = (
-    Within,
-    ByMeeting,
-    DuringYear,
-    FromDate,
-    OnRoleStart,
-    Annually,
-    AsSoonAsPossible,
-    Ongoing,
-)
-_ADDRESSEES = (AllStates, HasRole, AnyOf, AllOf, Not)
-
-
 @attrs.frozen(kw_only=True)
 class Step:
     """
@@ -104,7 +81,7 @@ class Step:
         validator=matches(r"[A-Z]+-\d+(\.\d+[a-z]?)?", "a step key such as 'VAP-21' or 'VAP-8.1'")
     )
     title: str = attrs.field(validator=non_empty)
-    timeline: Timeline = attrs.field(validator=is_instance(_TIMELINES, "a timeline rule"))
+    timeline: Timeline = attrs.field(validator=is_instance(TIMELINE_KINDS, "a timeline rule"))
     phrase: str | None = attrs.field(
         default=None, validator=attrs.validators.optional(is_instance(str, "a string"))
     )
@@ -143,7 +120,7 @@ class Action:
         default=None, validator=attrs.validators.optional(non_empty)
     )
     heading: str = attrs.field(validator=non_empty)
-    addressee: Addressee = attrs.field(validator=is_instance(_ADDRESSEES, "an addressee"))
+    addressee: Addressee = attrs.field(validator=is_instance(ADDRESSEE_KINDS, "an addressee"))
     modality: Modality = attrs.field(validator=is_instance(Modality, "a Modality"))
     qualifier: Qualifier | None = attrs.field(
         default=None, validator=attrs.validators.optional(is_instance(Qualifier, "a Qualifier"))

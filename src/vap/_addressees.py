@@ -9,14 +9,14 @@ express them and combine with ``|``, ``&`` and ``~``; evaluation is three-valued
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any, TypeAlias
+from typing import Any, ClassVar, TypeAlias
 
 import attrs
 
 from vap._roles import Role, Truth
 from vap.errors import ValidationError
 
-__all__ = ["Addressee", "AllOf", "AllStates", "AnyOf", "HasRole", "Not"]
+__all__ = ["ADDRESSEE_KINDS", "Addressee", "AllOf", "AllStates", "AnyOf", "HasRole", "Not"]
 
 RoleLookup: TypeAlias = Callable[[Role], Truth]
 """A function giving the truth of a role for one State on one day."""
@@ -45,7 +45,7 @@ def _flatten(kind: type[AnyOf | AllOf], operands: Iterable[object]) -> tuple[Add
     for operand in operands:
         if isinstance(operand, kind):
             members.extend(operand.members)
-        elif isinstance(operand, AllStates | HasRole | AnyOf | AllOf | Not):
+        elif isinstance(operand, ADDRESSEE_KINDS):
             members.append(operand)
         else:
             raise ValidationError(f"cannot combine an addressee with {operand!r}")
@@ -99,11 +99,10 @@ class HasRole(_Algebra):
 
 
 def _at_least_two(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    kinds = AllStates | HasRole | AnyOf | AllOf | Not
     if (
         not isinstance(value, tuple)
         or len(value) < 2
-        or not all(isinstance(member, kinds) for member in value)
+        or not all(isinstance(member, ADDRESSEE_KINDS) for member in value)
     ):
         raise ValidationError(
             f"{type(instance).__name__}.{attribute.name} must hold two or more addressees,"
@@ -116,53 +115,49 @@ def _as_tuple(members: Iterable[Addressee]) -> tuple[Addressee, ...]:
 
 
 @attrs.frozen
-class AnyOf(_Algebra):
+class _Group(_Algebra):
+    """What `AnyOf` and `AllOf` share: two or more members, joined by a word."""
+
+    _word: ClassVar[str]
+    members: tuple[Addressee, ...] = attrs.field(converter=_as_tuple, validator=_at_least_two)
+
+    @property
+    def roles(self) -> frozenset[Role]:
+        """The roles the predicate depends on."""
+        return frozenset().union(*(member.roles for member in self.members))
+
+    def describe(self) -> str:
+        """Return the addressee in words."""
+        return f"States Parties {self._fragment()}"
+
+    def _fragment(self) -> str:
+        return _join([_fragment(member) for member in self.members], self._word)
+
+
+@attrs.frozen
+class AnyOf(_Group):
     """The States Parties that satisfy at least one member (Kleene "or")."""
 
-    members: tuple[Addressee, ...] = attrs.field(converter=_as_tuple, validator=_at_least_two)
+    _word: ClassVar[str] = "or"
 
     def evaluate(self, role_of: RoleLookup) -> Truth:
         """Return the Kleene disjunction of the members."""
         return Truth.any_of(member.evaluate(role_of) for member in self.members)
 
-    @property
-    def roles(self) -> frozenset[Role]:
-        """The roles the predicate depends on."""
-        return frozenset().union(*(member.roles for member in self.members))
-
-    def describe(self) -> str:
-        """Return the addressee in words."""
-        return f"States Parties {self._fragment()}"
-
-    def _fragment(self) -> str:
-        return _join([_fragment(member) for member in self.members], "or")
-
 
 @attrs.frozen
-class AllOf(_Algebra):
+class AllOf(_Group):
     """The States Parties that satisfy every member (Kleene "and")."""
 
-    members: tuple[Addressee, ...] = attrs.field(converter=_as_tuple, validator=_at_least_two)
+    _word: ClassVar[str] = "and"
 
     def evaluate(self, role_of: RoleLookup) -> Truth:
         """Return the Kleene conjunction of the members."""
         return Truth.all_of(member.evaluate(role_of) for member in self.members)
 
-    @property
-    def roles(self) -> frozenset[Role]:
-        """The roles the predicate depends on."""
-        return frozenset().union(*(member.roles for member in self.members))
-
-    def describe(self) -> str:
-        """Return the addressee in words."""
-        return f"States Parties {self._fragment()}"
-
-    def _fragment(self) -> str:
-        return _join([_fragment(member) for member in self.members], "and")
-
 
 def _is_addressee(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, AllStates | HasRole | AnyOf | AllOf | Not):
+    if not isinstance(value, ADDRESSEE_KINDS):
         raise ValidationError(f"Not.{attribute.name} must be an addressee, not {value!r}")
 
 
@@ -195,7 +190,7 @@ def _fragment(addressee: Addressee) -> str:
     if isinstance(addressee, AllStates):
         return "of any kind"
     text: str = addressee._fragment()  # noqa: SLF001 - a sibling class
-    if isinstance(addressee, AnyOf | AllOf):
+    if isinstance(addressee, _Group):
         return f"({text})"
     return text
 
@@ -208,3 +203,6 @@ def _join(fragments: list[str], word: str) -> str:
 
 Addressee: TypeAlias = AllStates | HasRole | AnyOf | AllOf | Not
 """Who an action is addressed to: one of the five predicate classes."""
+
+ADDRESSEE_KINDS = (AllStates, HasRole, AnyOf, AllOf, Not)
+"""The addressee classes, for checking that a value is one."""

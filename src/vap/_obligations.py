@@ -8,34 +8,12 @@ from typing import Any
 import attrs
 
 from vap._actions import Step
-from vap._addressees import Addressee, AllOf, AllStates, AnyOf, HasRole, Not
+from vap._addressees import ADDRESSEE_KINDS, Addressee
 from vap._fields import is_instance, matches, non_empty, repeated
-from vap._timelines import (
-    Annually,
-    AsSoonAsPossible,
-    ByMeeting,
-    DuringYear,
-    FromDate,
-    Ongoing,
-    OnRoleStart,
-    Timeline,
-    Within,
-)
+from vap._timelines import TIMELINE_KINDS, Timeline
 from vap.errors import UnknownKeyError, ValidationError
 
 __all__ = ["Obligation", "ObligationSet"]
-
-_TIMELINES = (
-    Within,
-    ByMeeting,
-    DuringYear,
-    FromDate,
-    OnRoleStart,
-    Annually,
-    AsSoonAsPossible,
-    Ongoing,
-)
-_ADDRESSEES = (AllStates, HasRole, AnyOf, AllOf, Not)
 
 
 @attrs.frozen(kw_only=True)
@@ -55,8 +33,8 @@ class Obligation:
     article: str = attrs.field(validator=non_empty)
     title: str = attrs.field(validator=non_empty)
     text: str = attrs.field(validator=non_empty)
-    addressee: Addressee = attrs.field(validator=is_instance(_ADDRESSEES, "an addressee"))
-    timeline: Timeline = attrs.field(validator=is_instance(_TIMELINES, "a timeline rule"))
+    addressee: Addressee = attrs.field(validator=is_instance(ADDRESSEE_KINDS, "an addressee"))
+    timeline: Timeline = attrs.field(validator=is_instance(TIMELINE_KINDS, "a timeline rule"))
     steps: tuple[Step, ...] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:

@@ -33,6 +33,7 @@ from vap._roles import Role
 from vap.errors import ValidationError
 
 __all__ = [
+    "TIMELINE_KINDS",
     "Anchor",
     "Annually",
     "AsSoonAsPossible",
@@ -211,6 +212,18 @@ Timeline: TypeAlias = (
     Within | ByMeeting | DuringYear | FromDate | OnRoleStart | Annually | AsSoonAsPossible | Ongoing
 )
 """A deadline rule: one of the eight timeline classes."""
+
+TIMELINE_KINDS = (
+    Within,
+    ByMeeting,
+    DuringYear,
+    FromDate,
+    OnRoleStart,
+    Annually,
+    AsSoonAsPossible,
+    Ongoing,
+)
+"""The timeline classes, for checking that a value is one."""
 
 
 def fixed_due(

@@ -29,16 +29,7 @@ SCHEDULE_COLUMNS = (
 """The keys of each schedule record, in order (the CSV's columns)."""
 
 ASSESSMENT_COLUMNS = (
-    "uid",
-    "state",
-    "key",
-    "obligation",
-    "year",
-    "title",
-    "section",
-    "opens",
-    "due",
-    "applies",
+    *SCHEDULE_COLUMNS[: SCHEDULE_COLUMNS.index("rule")],
     "status",
     "reason",
     "record_on",
