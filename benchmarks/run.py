@@ -201,7 +201,11 @@ def progress_for(schedule: vap.Schedule) -> vap.Progress:
             late = datetime.timedelta(days=(index % 5) * 20)
             records.append(
                 vap.Record(
-                    item.state, item.key, on=item.due + late, source="benchmark", year=item.year
+                    item.state,
+                    item.key,
+                    on=item.due + late,
+                    source="benchmark",
+                    covers=None if item.year is None else item.year - 1,
                 )
             )
     return vap.Progress(records)
@@ -230,7 +234,8 @@ def stdlib_assess(  # noqa: C901, PLR0912 - the whole job, by hand, in one place
         if on > as_of:
             continue
         for index in indexes:
-            if (year is None and index not in met) or (year is not None and rows[index][4] == year):
+            covered = rows[index][4] - 1 if rows[index][4] is not None else None
+            if (year is None and index not in met) or (year is not None and covered == year):
                 met.setdefault(index, on)
                 break
     statuses = []
@@ -263,7 +268,7 @@ def bench_assess(repeat: int) -> dict[str, Any]:
         plain_states(states), plain_steps(plan, obligations), plan.adopted, plan.superseded
     )
     records = [
-        (r.state, r.key, datetime.date(r.on.year, r.on.month, r.on.day), r.year) for r in progress
+        (r.state, r.key, datetime.date(r.on.year, r.on.month, r.on.day), r.covers) for r in progress
     ]
     entry = dict(plain_states(states))
     subject, baseline = alternate(

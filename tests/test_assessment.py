@@ -128,8 +128,8 @@ def test_yearly_records_match_the_earliest_unmet_occurrence_or_their_year():
         [
             Record("AAA", "CCM-7.2", on=date(2012, 5, 2), source="late 2011 report"),
             Record("AAA", "CCM-7.2", on=date(2012, 5, 3), source="2012 report"),
-            Record("AAA", "CCM-7.2", on=date(2013, 4, 1), year=2013, source="2013 report"),
-            Record("AAA", "CCM-7.2", on=date(2013, 4, 2), year=2013, source="duplicate"),
+            Record("AAA", "CCM-7.2", on=date(2013, 4, 1), covers=2012, source="2013 report"),
+            Record("AAA", "CCM-7.2", on=date(2013, 4, 2), covers=2012, source="duplicate"),
         ]
     )
     rows = vap.assess(SCHEDULE, progress, as_of=date(2013, 12, 31)).for_state("AAA")
@@ -203,8 +203,8 @@ def test_unknown_applicability():
             "record one of its steps, VAP-8.1, VAP-8.2",
         ),
         (
-            Record("AAA", "VAP-21", on=date(2012, 1, 1), source="x", year=2012),
-            "VAP-21 is not yearly, so the record takes no year",
+            Record("AAA", "VAP-21", on=date(2012, 1, 1), source="x", covers=2011),
+            "VAP-21 is not yearly, so the record covers no particular year",
         ),
     ],
 )
@@ -230,8 +230,8 @@ def test_progress_collections():
     more = PROGRESS + [Record("AAA", "VAP-1", on=date(2012, 1, 1), source="x")]  # noqa: RUF005
     assert len(more) == 6
     assert str(PROGRESS[0]) == "AAA CCM-7.1: met on 2011-01-20 (UNODA)"
-    assert str(Record("AAA", "CCM-7.2", on=date(2012, 1, 1), source="s", year=2012)) == (
-        "AAA CCM-7.2 (2012): met on 2012-01-01 (s)"
+    assert str(Record("AAA", "CCM-7.2", on=date(2012, 1, 1), source="s", covers=2011)) == (
+        "AAA CCM-7.2 (covering 2011): met on 2012-01-01 (s)"
     )
 
 
@@ -243,8 +243,8 @@ def test_progress_collections():
         (lambda: Record("AAA", "VAP-1", on="2012-01-01", source="x"), "Record.on must be a date"),
         (lambda: Record("AAA", "VAP-1", on=date(2012, 1, 1), source=""), "Record.source must be"),
         (
-            lambda: Record("AAA", "VAP-1", on=date(2012, 1, 1), source="x", year="2012"),
-            "Record.year must be a year",
+            lambda: Record("AAA", "VAP-1", on=date(2012, 1, 1), source="x", covers="2012"),
+            "Record.covers must be a year",
         ),
         (lambda: vap.Progress(["x"]), "Progress.records must be Record values"),
     ],
@@ -256,14 +256,14 @@ def test_invalid_records(build, message):
 
 def test_progress_from_csv():
     table = (
-        "state,key,on,source,year,status,note\n"
+        "state,key,on,source,covers,status,note\n"
         "AAA,CCM-7.1,2011-01-20,UNODA,,,\n"
-        "AAA,CCM-7.2,2012-04-01,UNODA,2012,met,\n"
+        "AAA,CCM-7.2,2012-04-01,UNODA,2011,met,\n"
         "BBB,VAP-8.1,2012-01-10,ISU,,started,plan drafted\n"
     )
     progress = vap.Progress.from_csv(io.StringIO(table))
     assert len(progress) == 3
-    assert progress[1].year == 2012
+    assert progress[1].covers == 2011
     assert progress[2].note == "plan drafted"
 
 
@@ -272,8 +272,8 @@ def test_progress_from_csv():
     [
         ("state,key,on,source\nAAA,CCM-7.1,2011-13-01,x\n", "line 2, column 'on': invalid date"),
         (
-            "state,key,on,source,year\nAAA,CCM-7.2,2011-01-01,x,last\n",
-            "expected a year such as 2012",
+            "state,key,on,source,covers\nAAA,CCM-7.2,2011-01-01,x,last\n",
+            "expected a year such as 2011",
         ),
         ("state,key,on,source,status\nAAA,CCM-7.2,2011-01-01,x,done\n", "unknown status 'done'"),
         ("state,key,on,source\naaa,CCM-7.2,2011-01-01,x\n", "line 2: Record.state must be"),
@@ -290,7 +290,7 @@ def test_progress_from_json(tmp_path):
     path = tmp_path / "progress.json"
     path.write_text(
         '{"format": "vap.progress/1", "records": [{"state": "AAA", "key": "CCM-7.1",'
-        ' "on": "2011-01-20", "source": "UNODA", "year": null, "status": "met", "note": ""}]}',
+        ' "on": "2011-01-20", "source": "UNODA", "covers": null, "status": "met", "note": ""}]}',
         encoding="utf-8",
     )
     assert vap.Progress.from_json(path) == vap.Progress(PROGRESS[:1])

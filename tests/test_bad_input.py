@@ -24,7 +24,7 @@ RECORD = {
     "key": "CCM-7.1",
     "on": "2011-01-27",
     "source": "UNODA",
-    "year": None,
+    "covers": None,
     "status": "met",
     "note": "",
 }
@@ -162,15 +162,15 @@ CATALOGUE = [
     # progress documents
     (
         "record year as text",
-        progress({**RECORD, "year": "2011"}).encode(),
+        progress({**RECORD, "covers": "2011"}).encode(),
         vap.Progress,
-        'expected a whole number, got "2011" @ $.records[0].year',
+        'expected a whole number, got "2011" @ $.records[0].covers',
     ),
     (
         "record year huge",
-        progress({**RECORD, "year": 10**30}).encode(),
+        progress({**RECORD, "covers": 10**30}).encode(),
         vap.Progress,
-        "Record.year must be a year",
+        "Record.covers must be a year",
     ),
     (
         "record status",
@@ -293,7 +293,7 @@ field_names = st.sampled_from(
         "key",
         "on",
         "source",
-        "year",
+        "covers",
         "actions",
         "number",
         "timeline",

@@ -24,7 +24,7 @@ PROGRESS = vap.Progress(
         vap.Record(
             "DEU", "VAP-8.1", on=date(2011, 5, 1), source="ISU", status=vap.RecordStatus.STARTED
         ),
-        vap.Record("LAO", "CCM-7.2", on=date(2011, 4, 29), source="UNODA", year=2011),
+        vap.Record("LAO", "CCM-7.2", on=date(2011, 4, 29), source="UNODA", covers=2010),
     ]
 )
 ASSESSMENT = vap.assess(SCHEDULE, PROGRESS, as_of=date(2012, 1, 1))

@@ -335,8 +335,10 @@ def _check(progress: Progress, schedule: Schedule) -> None:
                 else ""
             )
             problems.append(f"{record}: the schedule has no item {record.key}{hint}")
-        elif record.year is not None and record.key not in index.yearly:
-            problems.append(f"{record}: {record.key} is not yearly, so the record takes no year")
+        elif record.covers is not None and record.key not in index.yearly:
+            problems.append(
+                f"{record}: {record.key} is not yearly, so the record covers no particular year"
+            )
         if record.on < entry_into_force[record.state]:
             problems.append(
                 f"{record}: dated before the Convention entered into force for"
@@ -352,18 +354,20 @@ def _match(
     """
     Match one State's records for one key to the key's items (its yearly occurrences).
 
-    In date order: a record with a year meets that year's occurrence; one without meets
-    the earliest occurrence not yet met. A partial record marks progress; a withdrawal
-    without a year takes back the latest occurrence that has a record. Items are known by
+    In date order: a record that says which year it covers meets that year's report; one
+    that does not meets the earliest occurrence not yet met. A partial record marks
+    progress; a withdrawal that names no year takes back the latest occurrence that has a
+    record. Items are known by
     their place in the schedule.
     """
     met: dict[int, Record] = {}
     partial: dict[int, Record] = {}
     unmatched = []
-    by_year = {item.year: index for index, item in items}
+    # A yearly report covers the calendar year before the one it falls due in.
+    by_year = {item.year - 1: index for index, item in items if item.year is not None}
     for record in records:
-        if record.year is not None:
-            target = by_year.get(record.year)
+        if record.covers is not None:
+            target = by_year.get(record.covers)
         elif record.status is RecordStatus.WITHDRAWN:
             taken = [index for index, _ in items if index in met or index in partial]
             target = taken[-1] if taken else None

@@ -51,8 +51,8 @@ class Record:
     A State fulfilled (or started, or withdrew) an obligation on a day, says a source.
 
     ``key`` is a step (``"VAP-8.1"``), a one-step action (``"VAP-21"``) or an obligation
-    (``"CCM-7.1"``). For yearly items, ``year`` is the year the occurrence falls due (the
-    report due 30 April 2012 has year 2012); without it, the record meets the earliest
+    (``"CCM-7.1"``). For yearly items, ``covers`` is the calendar year the report covers
+    (the report due 30 April 2012 covers 2011); without it, the record meets the earliest
     occurrence not yet met.
     """
 
@@ -62,7 +62,7 @@ class Record:
     )
     on: pendulum.Date = attrs.field(kw_only=True, converter=to_date, validator=is_date)
     source: str = attrs.field(kw_only=True, validator=non_empty)
-    year: int | None = attrs.field(default=None, kw_only=True, validator=_year)
+    covers: int | None = attrs.field(default=None, kw_only=True, validator=_year)
     status: RecordStatus = attrs.field(
         default=RecordStatus.MET,
         kw_only=True,
@@ -71,7 +71,7 @@ class Record:
     note: str = attrs.field(default="", kw_only=True, validator=is_instance(str, "a string"))
 
     def __str__(self) -> str:
-        year = f" ({self.year})" if self.year is not None else ""
+        year = f" (covering {self.covers})" if self.covers is not None else ""
         return f"{self.state} {self.key}{year}: {self.status.value} on {self.on} ({self.source})"
 
 
@@ -84,7 +84,7 @@ def record_order(record: Record) -> tuple[object, ...]:
         record.state,
         record.key,
         record.on,
-        record.year or 0,
+        record.covers or 0,
         _STATUS_ORDER[record.status],
         record.source,
         record.note,
@@ -105,7 +105,7 @@ def _records(instance: object, attribute: attrs.Attribute[Any], value: Any) -> N
 
 def _whole_number(cell: str) -> int:
     if not cell.isdigit():
-        raise VapError(f"expected a year such as 2012, not {cell!r}")
+        raise VapError(f"expected a year such as 2011, not {cell!r}")
     return int(cell)
 
 
@@ -122,7 +122,7 @@ _CSV_COLUMNS = {
     "key": required_text,
     "on": date,
     "source": required_text,
-    "year": optional(_whole_number),
+    "covers": optional(_whole_number),
     "status": optional(_status),
     "note": text,
 }
@@ -155,7 +155,7 @@ class Progress(Sequence[Record]):
         """
         Load records from a CSV table (a path or an open file).
 
-        Columns: ``state``, ``key``, ``on``, ``source``, and optionally ``year``,
+        Columns: ``state``, ``key``, ``on``, ``source``, and optionally ``covers``,
         ``status`` (``met`` by default) and ``note``.
 
         Raises:

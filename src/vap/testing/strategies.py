@@ -334,7 +334,7 @@ def records(
         key,
         on=dates(),
         source=_texts(max_size=10),
-        year=st.none() | st.integers(2011, 2030),
+        covers=st.none() | st.integers(2010, 2030),
         status=st.sampled_from(list(statuses)),
     )
 
@@ -365,7 +365,7 @@ def progress_for(
                 item.key,
                 on=draw(dates(entry[item.state], LATEST)),
                 source=draw(_texts(max_size=10)),
-                year=item.year if item.year is not None and draw(st.booleans()) else None,
+                covers=item.year - 1 if item.year is not None and draw(st.booleans()) else None,
                 status=draw(st.sampled_from(list(statuses))),
             )
         )
