@@ -66,7 +66,7 @@ def test_yearly_items(early_schedule):
     reports = early_schedule.for_key("CCM-7.2")
     assert [item.year for item in reports] == list(range(2011, 2021))
     assert [item.due for item in reports][:2] == [date(2011, 4, 30), date(2012, 4, 30)]
-    assert reports[1].covers == (date(2011, 1, 1), date(2011, 12, 31))
+    assert reports[1].covers == 2011
     assert reports[1].uid == "XYZ/CCM-7.2/2012"
     # The plan's yearly actions stop with the plan.
     assert [item.year for item in early_schedule.for_key("VAP-59")] == [

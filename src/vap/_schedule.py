@@ -130,11 +130,9 @@ class ScheduleItem:
         return "/".join(parts)
 
     @property
-    def covers(self) -> tuple[pendulum.Date, pendulum.Date] | None:
+    def covers(self) -> int | None:
         """The calendar year a yearly report covers (the year before it is due), or ``None``."""
-        if self.year is None:
-            return None
-        return pendulum.Date(self.year - 1, 1, 1), pendulum.Date(self.year - 1, 12, 31)
+        return None if self.year is None else self.year - 1
 
     @property
     def rule(self) -> str:
