@@ -133,7 +133,7 @@ class Action:
         converter=to_optional_date,
         validator=[is_optional_date, not_before("adopted")],
     )
-    meetings: Calendar = attrs.field(validator=is_instance(Calendar, "a Calendar"))
+    meetings: Calendar = attrs.field(validator=is_instance(Calendar, "a Calendar"), repr=False)
 
     @number.validator
     def _number_in_key(self, attribute: attrs.Attribute[int], value: int) -> None:

@@ -210,7 +210,7 @@ class _Judgement:
         return Status.IN_PROGRESS, f"{progress}; due {_iso(item.due)}"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Assessment(Sequence[AssessmentRow]):
     """
     Every item of a schedule with its status as of a day: what was met, late or overdue.
@@ -311,6 +311,9 @@ class Assessment(Sequence[AssessmentRow]):
             f"{count} {status.value}" for status, count in self.counts().items() if count
         )
         return f"Assessment as of {self.as_of} of {len(self.rows)} items: {counts or 'none'}"
+
+    def __repr__(self) -> str:
+        return f"<{self}>"
 
     def _repr_html_(self) -> str:
         from vap._html import assessment_html  # noqa: PLC0415 - only notebooks need it

@@ -44,7 +44,7 @@ def _actions(instance: object, attribute: attrs.Attribute[Any], value: object) -
         raise ValidationError(f"Plan.{attribute.name} must be a sequence of Action values")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Plan:
     """
     A plan of action: its actions in number order, looked up by key or number.
@@ -181,6 +181,9 @@ class Plan:
     def applicability(self, state: StateParty, *, on: datetime.date) -> tuple[Applicability, ...]:
         """Return, for every action in order, whether it applies to *state* on *on*, and why."""
         return tuple(action.applicability(state, on=on) for action in self.actions)
+
+    def __repr__(self) -> str:
+        return f"<Plan {self.key} {self.title!r}: {len(self.actions)} actions>"
 
     def __str__(self) -> str:
         ends = f" to {self.superseded}" if self.superseded else " onward"

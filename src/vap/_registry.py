@@ -32,7 +32,7 @@ def _distinct(instance: object, attribute: attrs.Attribute[Any], value: Any) -> 
         )
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class StatesParties(Mapping[str, StateParty]):
     """
     States Parties keyed by ISO alpha-3 code, in code order; read-only.
@@ -64,6 +64,9 @@ class StatesParties(Mapping[str, StateParty]):
 
     def __contains__(self, code: object) -> bool:
         return code in self._index
+
+    def __repr__(self) -> str:
+        return f"<StatesParties: {len(self.states)} States Parties>"
 
     def _repr_html_(self) -> str:
         from vap._html import states_html  # noqa: PLC0415 - only notebooks need it

@@ -237,7 +237,7 @@ def _as_states(states: Sequence[StateParty]) -> tuple[StateParty, ...]:
     return tuple(states)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Schedule(Sequence[ScheduleItem]):
     """
     An immutable, ordered sequence of schedule items for one or more States.
@@ -449,6 +449,9 @@ class Schedule(Sequence[ScheduleItem]):
 
     def __str__(self) -> str:
         return f"Schedule of {len(self.items)} items for {', '.join(self.codes) or 'no State'}"
+
+    def __repr__(self) -> str:
+        return f"<{self}>"
 
     def _repr_html_(self) -> str:
         from vap._html import schedule_html  # noqa: PLC0415 - only notebooks need it
