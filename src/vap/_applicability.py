@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from vap._states import StateParty
 
 __all__ = [
+    "ALL_STATES_REASONS",
     "Applicability",
     "Reason",
     "addressee_truth",
@@ -64,7 +65,8 @@ class Applicability:
         return f"{self.key} for {self.state} on {self.on}: {self.applies.value} ({reasons})"
 
 
-_ALL_STATES = Reason("addressed to all States Parties")
+ALL_STATES_REASONS = (Reason("addressed to all States Parties"),)
+"""The reasons of every answer about an action addressed to all States Parties (shared)."""
 
 
 def roles_of(addressee: Addressee) -> tuple[Role, ...]:
@@ -109,7 +111,7 @@ def addressee_truth(
 ) -> tuple[Truth, tuple[Reason, ...]]:
     """Evaluate *addressee* for *state* on *day*, naming each role fact used or missing."""
     if isinstance(addressee, AllStates):
-        return Truth.YES, (_ALL_STATES,)
+        return Truth.YES, ALL_STATES_REASONS
     roles = roles_of(addressee)
     return judged(addressee, roles, covering_facts(roles, state, day))
 

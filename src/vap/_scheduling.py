@@ -18,7 +18,7 @@ import pendulum
 
 from vap._actions import Step
 from vap._addressees import Addressee, AllStates, HasRole
-from vap._applicability import Reason, judged, roles_of
+from vap._applicability import ALL_STATES_REASONS, Reason, judged, roles_of
 from vap._bulk import collector_paused
 from vap._dates import MonthEnd, Period, add, as_date
 from vap._extensions import EXTENSION_RULES
@@ -55,7 +55,6 @@ INITIAL_REPORT: Final = Period(days=180)
 """Article 7(1): the initial report is due "not later than 180 days after" entry into force."""
 
 _ONE_DAY: Final = datetime.timedelta(days=1)
-_ALL_STATES_REASONS: Final = (Reason("addressed to all States Parties"),)
 
 
 class _Entry(NamedTuple):
@@ -176,7 +175,7 @@ class _Judge:
     def on(self, addressee: Addressee, day: pendulum.Date) -> tuple[Truth, tuple[Reason, ...]]:
         """Whether the State is among *addressee* on *day*, with the reasons."""
         if isinstance(addressee, AllStates):
-            return Truth.YES, _ALL_STATES_REASONS
+            return Truth.YES, ALL_STATES_REASONS
         answer = self._on.get((id(addressee), day))
         if answer is not None:
             return answer
@@ -203,7 +202,7 @@ class _Judge:
         change the answer, so only those are tried.
         """
         if isinstance(addressee, AllStates):
-            return Truth.YES, start, _ALL_STATES_REASONS
+            return Truth.YES, start, ALL_STATES_REASONS
         known = self._relevant.get(id(addressee))
         if known is None:
             facts = [fact for role in self._roles(addressee) for fact in self._facts.get(role, ())]
@@ -443,7 +442,7 @@ def _templates(
     for entry in entries:
         start = eif if entry.start is None or eif > entry.start else entry.start
         if entry.ongoing and (entry.end is None or start < entry.end):
-            rows: list[_Row] = [(start, None, Truth.YES, None, None, _ALL_STATES_REASONS)]
+            rows: list[_Row] = [(start, None, Truth.YES, None, None, ALL_STATES_REASONS)]
         else:
             rows = _rows(entry, judge, start, context, shared)
         for opens, due, applies, year, anchor, reasons in rows:
