@@ -21,7 +21,7 @@ from vap._bulk import collector_paused
 from vap._dates import as_date
 from vap._progress import Progress, Record, RecordStatus
 from vap._roles import Truth
-from vap._schedule import Schedule, ScheduleItem, item_index, key_order
+from vap._schedule import Schedule, ScheduleItem, item_index, key_order, section_labels
 from vap.errors import ValidationError
 
 if TYPE_CHECKING:
@@ -441,12 +441,6 @@ def _rows(
     return rows
 
 
-def _sections(schedule: Schedule) -> dict[str, str]:
-    labels = {action.key: str(action.section) for action in schedule.plan}
-    labels.update(dict.fromkeys((o.key for o in schedule.obligations), schedule.obligations.title))
-    return labels
-
-
 def assess(
     schedule: Schedule,
     progress: Progress,
@@ -476,7 +470,7 @@ def assess(
         raise ValidationError(f"due_soon must be a timedelta of 0 days or more, not {due_soon!r}")
     _check(progress, schedule)
     met, partial, unmatched = _matched(schedule, progress.known_on(day))
-    sections = _sections(schedule)
+    sections = section_labels(schedule)
     judgement = _Judgement(day, due_soon.days)
     with collector_paused():
         rows = _rows(schedule, met, partial, judgement, sections)

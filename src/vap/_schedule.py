@@ -51,6 +51,7 @@ __all__ = [
     "SchedulePolicy",
     "item_index",
     "key_order",
+    "section_labels",
 ]
 
 
@@ -229,6 +230,14 @@ def item_index(schedule: Schedule) -> ItemIndex:
     return index
 
 
+def section_labels(schedule: Schedule) -> dict[str, str]:
+    """The section of every action and obligation key of *schedule*, in words."""
+    labels = {action.key: str(action.section) for action in schedule.plan}
+    title = schedule.obligations.title
+    labels.update((obligation.key, title) for obligation in schedule.obligations)
+    return labels
+
+
 def _as_items(items: Sequence[ScheduleItem]) -> tuple[ScheduleItem, ...]:
     return tuple(items)
 
@@ -332,10 +341,9 @@ class Schedule(Sequence[ScheduleItem]):
         """
         groups: dict[str, list[ScheduleItem]] = {str(section): [] for section in self.plan.sections}
         groups[self.obligations.title] = []
+        labels = section_labels(self)
         for item in self.items:
-            source = self._source(item.obligation)
-            label = str(source.section) if isinstance(source, Action) else self.obligations.title
-            groups[label].append(item)
+            groups[labels[item.obligation]].append(item)
         return {label: self._with(items) for label, items in groups.items() if items}
 
     def next_due(self, *, after: datetime.date) -> ScheduleItem | None:

@@ -359,25 +359,23 @@ _Template = tuple[
 
 
 def _not_started(
-    entry: _Entry, eif: pendulum.Date, start: pendulum.Date, context: _Context
+    entry: _Entry, end: pendulum.Date, eif: pendulum.Date, start: pendulum.Date, context: _Context
 ) -> Reason | None:
-    """Why the step cannot apply at all to a State in force from *eif*, or ``None``."""
-    if entry.end is None:
-        return None
-    if start >= entry.end:
+    """Why a step of a plan that ends on *end* cannot apply to a State at all, or ``None``."""
+    if start >= end:
         return Reason(
-            f"the plan was superseded on {entry.end}, before the Convention entered"
+            f"the plan was superseded on {end}, before the Convention entered"
             f" into force for the State on {eif}"
         )
     timeline = entry.timeline
     if isinstance(timeline, Annually):
         rule = context.policy.first_annual_report
         first = _first_report_year(timeline.month, timeline.day, eif, rule)
-        if max(start, pendulum.Date(first, 1, 1)) >= entry.end:
+        if max(start, pendulum.Date(first, 1, 1)) >= end:
             first_due = pendulum.Date(first, timeline.month, timeline.day)
             return Reason(
                 f"its first yearly occurrence, due {first_due},"
-                f" opens after the plan was superseded on {entry.end}"
+                f" opens after the plan was superseded on {end}"
             )
     return None
 
@@ -399,7 +397,7 @@ def _rows(
     state = judge.state
     eif = state.entry_into_force
     if entry.end is not None and (start >= entry.end or entry.annual):
-        not_started = _not_started(entry, eif, start, context)
+        not_started = _not_started(entry, entry.end, eif, start, context)
         if not_started is not None:
             return [(start, None, Truth.NO, None, None, (not_started,))]
     if entry.by_date:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime
 from typing import TYPE_CHECKING, Any
 
+from vap._schedule import section_labels
+
 if TYPE_CHECKING:
     from vap._assessment import Assessment
     from vap._schedule import Schedule, ScheduleItem
@@ -43,14 +45,6 @@ def plain(day: datetime.date | None) -> datetime.date | None:
     return None if day is None else datetime.date(day.year, day.month, day.day)
 
 
-def sections_of(schedule: Schedule) -> dict[str, str]:
-    """The section label of every action and obligation key of a schedule."""
-    labels = {action.key: str(action.section) for action in schedule.plan}
-    title = schedule.obligations.title
-    labels.update((obligation.key, title) for obligation in schedule.obligations)
-    return labels
-
-
 def _item(item: ScheduleItem, section: str) -> dict[str, Any]:
     return {
         "uid": item.uid,
@@ -71,7 +65,7 @@ def _item(item: ScheduleItem, section: str) -> dict[str, Any]:
 
 def schedule_records(schedule: Schedule) -> list[dict[str, Any]]:
     """One dict per item, keyed by `SCHEDULE_COLUMNS`; dates as `datetime.date`."""
-    sections = sections_of(schedule)
+    sections = section_labels(schedule)
     return [_item(item, sections[item.obligation]) for item in schedule]
 
 
