@@ -24,11 +24,11 @@ from pathlib import Path
 from typing import Any
 
 import vap
-from vap._schedule import key_order
-from vap._timelines import Anchor, Annually, AsSoonAsPossible, ByMeeting, DuringYear, Within
+from vap.engine.schedule import key_order
+from vap.model.timelines import Anchor, Annually, AsSoonAsPossible, ByMeeting, DuringYear, Within
 
 HERE = Path(__file__).parent
-OPTIONAL = ("pandas", "matplotlib", "icalendar", "jsonschema", "vap.data", "vap._scheduling")
+OPTIONAL = ("pandas", "matplotlib", "icalendar", "jsonschema", "vap.data", "vap.engine.builder")
 
 
 def alternate(

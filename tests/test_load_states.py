@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 import vap
-from vap._converter import converter
+from vap.formats.converter import converter
 
 STATES = "code,name,deposited,instrument,entry_into_force,sources,note\n"
 FACTS = "state,role,value,since,until,sources,note\n"

@@ -11,8 +11,8 @@ import pytest
 
 import vap
 from vap import Role, Truth
-from vap._extensions import EXTENSION_RULES
-from vap._scheduling import INITIAL_REPORT
+from vap.engine.builder import INITIAL_REPORT
+from vap.model.extensions import EXTENSION_RULES
 
 SHARED = Path(__file__).parent / "fixtures" / "shared-data"
 

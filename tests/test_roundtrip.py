@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import vap
 from vap import serialization
-from vap._converter import ADDRESSEE_TAGS, TAG_KEY, TIMELINE_TAGS
+from vap.formats.converter import ADDRESSEE_TAGS, TAG_KEY, TIMELINE_TAGS
 from vap.testing import strategies as vst
 
 LAO = vap.states_parties()["LAO"]

@@ -26,30 +26,44 @@ from vap.errors import (
 )
 
 if TYPE_CHECKING:
-    from vap._actions import Action, Modality, Qualifier, Section, Step
-    from vap._addressees import Addressee, AllOf, AllStates, AnyOf, HasRole, Not
-    from vap._applicability import Applicability, Reason
-    from vap._assessment import Assessment, AssessmentRow, Status, assess
-    from vap._dates import MonthEnd, Period, add, subtract
-    from vap._extensions import Extension, ExtensionStatus
-    from vap._indicators import Change, Indicator, StateSummary
-    from vap._loaders import (
+    from vap.data import (
+        convention_obligations,
+        meetings,
+        sources,
+        states_parties,
+        vientiane_action_plan,
+    )
+    from vap.data.loaders import (
         load_meetings,
         load_obligations,
         load_plan,
+        load_progress,
         load_states,
         load_states_csv,
     )
-    from vap._meetings import Calendar, Meeting, MeetingDay, extension_request_deadline
-    from vap._obligations import Obligation, ObligationSet
-    from vap._plan import Plan
-    from vap._progress import Progress, Record, RecordStatus
-    from vap._registry import StatesParties
-    from vap._roles import Role, RoleFact, Truth
-    from vap._schedule import Explanation, FirstAnnualReport, Schedule, ScheduleItem, SchedulePolicy
-    from vap._scheduling import schedule
-    from vap._states import Event, Instrument, StateParty, entry_into_force
-    from vap._timelines import (
+    from vap.engine.assessment import Assessment, AssessmentRow, Status, assess
+    from vap.engine.builder import schedule
+    from vap.engine.indicators import Change, Indicator, StateSummary
+    from vap.engine.schedule import (
+        Explanation,
+        FirstAnnualReport,
+        Schedule,
+        ScheduleItem,
+        SchedulePolicy,
+    )
+    from vap.model.actions import Action, Modality, Qualifier, Section, Step
+    from vap.model.addressees import Addressee, AllOf, AllStates, AnyOf, HasRole, Not
+    from vap.model.applicability import Applicability, Reason
+    from vap.model.dates import MonthEnd, Period, add, subtract
+    from vap.model.extensions import Extension, ExtensionStatus
+    from vap.model.meetings import Calendar, Meeting, MeetingDay, extension_request_deadline
+    from vap.model.obligations import Obligation, ObligationSet
+    from vap.model.plan import Plan
+    from vap.model.progress import Progress, Record, RecordStatus
+    from vap.model.registry import StatesParties
+    from vap.model.roles import Role, RoleFact, Truth
+    from vap.model.states import Event, Instrument, StateParty, entry_into_force
+    from vap.model.timelines import (
         Anchor,
         Annually,
         AsSoonAsPossible,
@@ -61,90 +75,84 @@ if TYPE_CHECKING:
         Timeline,
         Within,
     )
-    from vap.data import (
-        convention_obligations,
-        meetings,
-        sources,
-        states_parties,
-        vientiane_action_plan,
-    )
     from vap.serialization import dumps, json_schema, loads
 
 __version__ = "0.1.0"
 
 _WHERE: dict[str, str] = {
-    "Action": "vap._actions",
-    "Addressee": "vap._addressees",
-    "AllOf": "vap._addressees",
-    "AllStates": "vap._addressees",
-    "Anchor": "vap._timelines",
-    "Annually": "vap._timelines",
-    "AnyOf": "vap._addressees",
-    "Applicability": "vap._applicability",
-    "AsSoonAsPossible": "vap._timelines",
-    "Assessment": "vap._assessment",
-    "AssessmentRow": "vap._assessment",
-    "ByMeeting": "vap._timelines",
-    "Calendar": "vap._meetings",
-    "Change": "vap._indicators",
-    "DuringYear": "vap._timelines",
-    "Event": "vap._states",
-    "Explanation": "vap._schedule",
-    "Extension": "vap._extensions",
-    "ExtensionStatus": "vap._extensions",
-    "FirstAnnualReport": "vap._schedule",
-    "FromDate": "vap._timelines",
-    "HasRole": "vap._addressees",
-    "Indicator": "vap._indicators",
-    "Instrument": "vap._states",
-    "Meeting": "vap._meetings",
-    "MeetingDay": "vap._meetings",
-    "Modality": "vap._actions",
-    "MonthEnd": "vap._dates",
-    "Not": "vap._addressees",
-    "Obligation": "vap._obligations",
-    "ObligationSet": "vap._obligations",
-    "OnRoleStart": "vap._timelines",
-    "Ongoing": "vap._timelines",
-    "Period": "vap._dates",
-    "Plan": "vap._plan",
-    "Progress": "vap._progress",
-    "Qualifier": "vap._actions",
-    "Reason": "vap._applicability",
-    "Record": "vap._progress",
-    "RecordStatus": "vap._progress",
-    "Role": "vap._roles",
-    "RoleFact": "vap._roles",
-    "Schedule": "vap._schedule",
-    "ScheduleItem": "vap._schedule",
-    "SchedulePolicy": "vap._schedule",
-    "Section": "vap._actions",
-    "StateParty": "vap._states",
-    "StateSummary": "vap._indicators",
-    "StatesParties": "vap._registry",
-    "Status": "vap._assessment",
-    "Step": "vap._actions",
-    "Timeline": "vap._timelines",
-    "Truth": "vap._roles",
-    "Within": "vap._timelines",
-    "add": "vap._dates",
-    "assess": "vap._assessment",
+    "Action": "vap.model.actions",
+    "Addressee": "vap.model.addressees",
+    "AllOf": "vap.model.addressees",
+    "AllStates": "vap.model.addressees",
+    "Anchor": "vap.model.timelines",
+    "Annually": "vap.model.timelines",
+    "AnyOf": "vap.model.addressees",
+    "Applicability": "vap.model.applicability",
+    "AsSoonAsPossible": "vap.model.timelines",
+    "Assessment": "vap.engine.assessment",
+    "AssessmentRow": "vap.engine.assessment",
+    "ByMeeting": "vap.model.timelines",
+    "Calendar": "vap.model.meetings",
+    "Change": "vap.engine.indicators",
+    "DuringYear": "vap.model.timelines",
+    "Event": "vap.model.states",
+    "Explanation": "vap.engine.schedule",
+    "Extension": "vap.model.extensions",
+    "ExtensionStatus": "vap.model.extensions",
+    "FirstAnnualReport": "vap.engine.schedule",
+    "FromDate": "vap.model.timelines",
+    "HasRole": "vap.model.addressees",
+    "Indicator": "vap.engine.indicators",
+    "Instrument": "vap.model.states",
+    "Meeting": "vap.model.meetings",
+    "MeetingDay": "vap.model.meetings",
+    "Modality": "vap.model.actions",
+    "MonthEnd": "vap.model.dates",
+    "Not": "vap.model.addressees",
+    "Obligation": "vap.model.obligations",
+    "ObligationSet": "vap.model.obligations",
+    "OnRoleStart": "vap.model.timelines",
+    "Ongoing": "vap.model.timelines",
+    "Period": "vap.model.dates",
+    "Plan": "vap.model.plan",
+    "Progress": "vap.model.progress",
+    "Qualifier": "vap.model.actions",
+    "Reason": "vap.model.applicability",
+    "Record": "vap.model.progress",
+    "RecordStatus": "vap.model.progress",
+    "Role": "vap.model.roles",
+    "RoleFact": "vap.model.roles",
+    "Schedule": "vap.engine.schedule",
+    "ScheduleItem": "vap.engine.schedule",
+    "SchedulePolicy": "vap.engine.schedule",
+    "Section": "vap.model.actions",
+    "StateParty": "vap.model.states",
+    "StateSummary": "vap.engine.indicators",
+    "StatesParties": "vap.model.registry",
+    "Status": "vap.engine.assessment",
+    "Step": "vap.model.actions",
+    "Timeline": "vap.model.timelines",
+    "Truth": "vap.model.roles",
+    "Within": "vap.model.timelines",
+    "add": "vap.model.dates",
+    "assess": "vap.engine.assessment",
     "convention_obligations": "vap.data",
     "dumps": "vap.serialization",
-    "entry_into_force": "vap._states",
-    "extension_request_deadline": "vap._meetings",
+    "entry_into_force": "vap.model.states",
+    "extension_request_deadline": "vap.model.meetings",
     "json_schema": "vap.serialization",
-    "load_meetings": "vap._loaders",
-    "load_obligations": "vap._loaders",
-    "load_plan": "vap._loaders",
-    "load_states": "vap._loaders",
-    "load_states_csv": "vap._loaders",
+    "load_meetings": "vap.data.loaders",
+    "load_obligations": "vap.data.loaders",
+    "load_plan": "vap.data.loaders",
+    "load_progress": "vap.data.loaders",
+    "load_states": "vap.data.loaders",
+    "load_states_csv": "vap.data.loaders",
     "loads": "vap.serialization",
     "meetings": "vap.data",
-    "schedule": "vap._scheduling",
+    "schedule": "vap.engine.builder",
     "sources": "vap.data",
     "states_parties": "vap.data",
-    "subtract": "vap._dates",
+    "subtract": "vap.model.dates",
     "vientiane_action_plan": "vap.data",
 }
 """The module that defines each public name, imported when the name is first used."""
@@ -240,6 +248,7 @@ __all__ = [
     "load_meetings",
     "load_obligations",
     "load_plan",
+    "load_progress",
     "load_states",
     "load_states_csv",
     "loads",

@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import IO, NoReturn
 
 import vap
-from vap._dates import parse_date
 from vap.errors import VapError
+from vap.model.dates import parse_date
 
 __all__ = ["main"]
 

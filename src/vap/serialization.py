@@ -18,22 +18,28 @@ from typing import Any, Final, TypeVar
 
 import cattrs
 
-from vap._actions import Action, Section, Step
-from vap._applicability import Applicability, Reason
-from vap._assessment import Assessment, AssessmentRow
-from vap._converter import configure_converter, converter, make_converter, parse_json, structure
-from vap._documents import FORMAT_KEY, check_format, format_name
-from vap._extensions import Extension
-from vap._indicators import Change, Indicator, StateSummary
-from vap._meetings import Calendar, Meeting
-from vap._obligations import Obligation, ObligationSet
-from vap._plan import Plan
-from vap._progress import Progress, Record
-from vap._registry import StatesParties
-from vap._roles import RoleFact
-from vap._schedule import Explanation, Schedule, ScheduleItem, SchedulePolicy
-from vap._states import Event, StateParty
+from vap.engine.assessment import Assessment, AssessmentRow
+from vap.engine.indicators import Change, Indicator, StateSummary
+from vap.engine.schedule import Explanation, Schedule, ScheduleItem, SchedulePolicy
 from vap.errors import FormatError, VapError
+from vap.formats.converter import (
+    configure_converter,
+    converter,
+    make_converter,
+    parse_json,
+    structure,
+)
+from vap.formats.documents import FORMAT_KEY, check_format, format_name
+from vap.model.actions import Action, Section, Step
+from vap.model.applicability import Applicability, Reason
+from vap.model.extensions import Extension
+from vap.model.meetings import Calendar, Meeting
+from vap.model.obligations import Obligation, ObligationSet
+from vap.model.plan import Plan
+from vap.model.progress import Progress, Record
+from vap.model.registry import StatesParties
+from vap.model.roles import RoleFact
+from vap.model.states import Event, StateParty
 
 __all__ = ["DOCUMENTS", "configure_converter", "dumps", "json_schema", "loads", "make_converter"]
 
@@ -123,7 +129,7 @@ def json_schema(kind: type) -> dict[str, Any]:
     Raises:
         VapError: for a *kind* that has no document format.
     """
-    from vap._schema import document_schema  # noqa: PLC0415 - only schema users pay for it
+    from vap.formats.schema import document_schema  # noqa: PLC0415 - only schema users pay for it
 
     name = _document_name(kind)
     return document_schema(kind, format_name(name), _LIST_VALUED.get(kind))

@@ -16,11 +16,11 @@ from importlib.resources import files
 from types import MappingProxyType
 from typing import TypeVar
 
-from vap._loaders import load_meetings, load_obligations, load_plan, load_states_csv
-from vap._meetings import Calendar
-from vap._obligations import ObligationSet
-from vap._plan import Plan
-from vap._registry import StatesParties
+from vap.data.loaders import load_meetings, load_obligations, load_plan, load_states_csv
+from vap.model.meetings import Calendar
+from vap.model.obligations import ObligationSet
+from vap.model.plan import Plan
+from vap.model.registry import StatesParties
 
 __all__ = [
     "convention_obligations",

@@ -22,17 +22,17 @@ from collections.abc import Sequence
 import pendulum
 from hypothesis import strategies as st
 
-from vap._actions import Action, Modality, Qualifier, Section, Step
-from vap._addressees import Addressee, AllOf, AllStates, AnyOf, HasRole, Not
-from vap._dates import Period, add
-from vap._extensions import EXTENSION_RULES, Extension, ExtensionStatus
-from vap._meetings import Calendar, Meeting
-from vap._plan import Plan
-from vap._progress import Progress, Record, RecordStatus
-from vap._roles import Role, RoleFact, Truth
-from vap._schedule import Schedule
-from vap._states import Event, Instrument, StateParty, entry_into_force
-from vap._timelines import (
+from vap.engine.schedule import Schedule
+from vap.model.actions import Action, Modality, Qualifier, Section, Step
+from vap.model.addressees import Addressee, AllOf, AllStates, AnyOf, HasRole, Not
+from vap.model.dates import Period, add
+from vap.model.extensions import EXTENSION_RULES, Extension, ExtensionStatus
+from vap.model.meetings import Calendar, Meeting
+from vap.model.plan import Plan
+from vap.model.progress import Progress, Record, RecordStatus
+from vap.model.roles import Role, RoleFact, Truth
+from vap.model.states import Event, Instrument, StateParty, entry_into_force
+from vap.model.timelines import (
     Anchor,
     Annually,
     AsSoonAsPossible,

@@ -6,10 +6,12 @@ from collections import defaultdict
 from collections.abc import Callable
 from typing import Any, Generic, NamedTuple, TypeVar
 
-from vap._documents import (
+from vap.errors import FormatError, VapError
+from vap.formats.documents import (
     Column,
     Source,
     date,
+    format_of,
     optional,
     read_json_document,
     read_table,
@@ -18,17 +20,24 @@ from vap._documents import (
     sources,
     text,
 )
-from vap._extensions import Extension, ExtensionStatus
-from vap._meetings import Calendar, Meeting
-from vap._obligations import ObligationSet
-from vap._plan import Plan
-from vap._registry import StatesParties
-from vap._roles import Role, RoleFact, Truth
-from vap._states import Event, Instrument, StateParty
-from vap._timelines import Anchor
-from vap.errors import FormatError, VapError
+from vap.model.extensions import Extension, ExtensionStatus
+from vap.model.meetings import Calendar, Meeting
+from vap.model.obligations import ObligationSet
+from vap.model.plan import Plan
+from vap.model.progress import Progress, Record, RecordStatus
+from vap.model.registry import StatesParties
+from vap.model.roles import Role, RoleFact, Truth
+from vap.model.states import Event, Instrument, StateParty
+from vap.model.timelines import Anchor
 
-__all__ = ["load_meetings", "load_obligations", "load_plan", "load_states", "load_states_csv"]
+__all__ = [
+    "load_meetings",
+    "load_obligations",
+    "load_plan",
+    "load_progress",
+    "load_states",
+    "load_states_csv",
+]
 
 E = TypeVar("E")
 
@@ -259,3 +268,61 @@ def load_states_csv(
         except VapError as error:
             problems.append(str(error))
     raise FormatError("invalid States Parties tables", problems)
+
+
+def _whole_number(cell: str) -> int:
+    if not cell.isdigit():
+        raise VapError(f"expected a year such as 2011, not {cell!r}")
+    return int(cell)
+
+
+def _status(cell: str) -> RecordStatus:
+    for status in RecordStatus:
+        if status.value == cell:
+            return status
+    expected = ", ".join(status.value for status in RecordStatus)
+    raise VapError(f"unknown status {cell!r}: expected one of {expected}")
+
+
+_PROGRESS_COLUMNS = {
+    "state": required_text,
+    "key": required_text,
+    "on": date,
+    "source": required_text,
+    "covers": optional(_whole_number),
+    "status": optional(_status),
+    "note": text,
+}
+
+
+def load_progress(source: Source, *, format: str | None = None) -> Progress:  # noqa: A002
+    """
+    Load records of what States did, from a JSON document or a CSV table.
+
+    *format* is ``"json"`` (a ``vap.progress/1`` document) or ``"csv"`` (columns
+    ``state``, ``key``, ``on``, ``source``, and optionally ``covers``, ``status``, ``note``);
+    by default it is read from the path's suffix, case-insensitively.
+
+    Raises:
+        FormatError: listing every problem with its path or line; nothing is loaded.
+    """
+    kind = format_of(source, format, ("json", "csv"))
+    if kind == "json":
+        return read_json_document(read_text(source), Progress, "progress")
+    rows = read_table(
+        source,
+        _PROGRESS_COLUMNS,
+        required=frozenset({"state", "key", "on", "source"}),
+        what="progress table",
+    )
+    records, problems = [], []
+    for line, row in rows:
+        if row.get("status") is None:
+            row.pop("status", None)
+        try:
+            records.append(Record(row.pop("state"), row.pop("key"), **row))
+        except VapError as error:
+            problems.append(f"line {line}: {error}")
+    if problems:
+        raise FormatError("invalid progress table", problems)
+    return Progress(records)

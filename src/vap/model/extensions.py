@@ -9,15 +9,15 @@ from typing import Any, Final
 import attrs
 import pendulum
 
-from vap._dates import MonthEnd, Period, add
-from vap._fields import (
+from vap.errors import ValidationError
+from vap.model.dates import MonthEnd, Period, add
+from vap.model.validators import (
     are_strings,
     is_instance,
     is_optional_date,
     to_optional_date,
     to_strings,
 )
-from vap.errors import ValidationError
 
 __all__ = ["EXTENSION_RULES", "Extension", "ExtensionRule", "ExtensionStatus"]
 

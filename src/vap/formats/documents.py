@@ -11,14 +11,15 @@ import csv
 import io
 import os
 from collections.abc import Callable, Mapping
-from typing import IO, Any, Final, TypeAlias, TypeVar
+from typing import Any, Final, TypeAlias, TypeVar
 
 import cattrs
 
-from vap._converter import parse_json, structure
-from vap._dates import parse_date
-from vap._fields import repeated
 from vap.errors import FormatError, VapError
+from vap.formats.converter import parse_json, structure
+from vap.model.dates import parse_date
+from vap.model.io import Source
+from vap.model.validators import repeated
 
 __all__ = [
     "FORMAT_KEY",
@@ -27,6 +28,7 @@ __all__ = [
     "check_format",
     "date",
     "format_name",
+    "format_of",
     "optional",
     "read_json_document",
     "read_table",
@@ -35,9 +37,6 @@ __all__ = [
     "sources",
     "text",
 ]
-
-Source: TypeAlias = str | os.PathLike[str] | IO[str] | IO[bytes]
-"""Where a document comes from: a path, or an open text or binary file."""
 
 FORMAT_KEY: Final = "format"
 """The key of every JSON document's format line, ``"format": "vap.plan/1"``."""
@@ -50,6 +49,23 @@ T = TypeVar("T")
 def format_name(document: str) -> str:
     """Return the format line's value for a kind of document: ``"vap.plan/1"``."""
     return f"vap.{document}/{FORMAT_VERSION}"
+
+
+def format_of(source: Source, given: str | None, known: tuple[str, ...]) -> str:
+    """
+    Return the format to read *source* in: *given*, or the path's suffix (any case).
+
+    Raises:
+        FormatError: for a format not in *known*, or an open file with no format given.
+    """
+    expected = " or ".join(repr(kind) for kind in known)
+    if given is None:
+        if not isinstance(source, str | os.PathLike):
+            raise FormatError(f"format= is needed for an open file: expected {expected}")
+        given = os.path.splitext(os.fspath(source))[1].lstrip(".").lower()  # noqa: PTH122
+    if given not in known:
+        raise FormatError(f"unknown format {given!r}: expected {expected}")
+    return given
 
 
 def read_text(source: Source) -> str | bytes:

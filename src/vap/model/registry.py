@@ -7,9 +7,9 @@ from typing import Any
 
 import attrs
 
-from vap._fields import repeated
-from vap._states import StateParty
 from vap.errors import UnknownKeyError, ValidationError
+from vap.model.states import StateParty
+from vap.model.validators import repeated
 
 __all__ = ["StatesParties"]
 
@@ -69,6 +69,6 @@ class StatesParties(Mapping[str, StateParty]):
         return f"<StatesParties: {len(self.states)} States Parties>"
 
     def _repr_html_(self) -> str:
-        from vap._html import states_html  # noqa: PLC0415 - only notebooks need it
+        from vap.exports.html import states_html  # noqa: PLC0415 - only notebooks need it
 
         return states_html(self.states)

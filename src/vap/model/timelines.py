@@ -26,11 +26,11 @@ from typing import Any, TypeAlias
 import attrs
 import pendulum
 
-from vap._dates import Period
-from vap._fields import is_date, is_instance, matches, to_date
-from vap._meetings import Calendar, MeetingDay
-from vap._roles import Role
 from vap.errors import ValidationError
+from vap.model.dates import Period
+from vap.model.meetings import Calendar, MeetingDay
+from vap.model.roles import Role
+from vap.model.validators import is_date, is_instance, matches, to_date
 
 __all__ = [
     "TIMELINE_KINDS",

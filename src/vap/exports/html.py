@@ -11,11 +11,11 @@ from html import escape
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from vap._actions import Action
-    from vap._assessment import Assessment
-    from vap._plan import Plan
-    from vap._schedule import Schedule
-    from vap._states import StateParty
+    from vap.engine.assessment import Assessment
+    from vap.engine.schedule import Schedule
+    from vap.model.actions import Action
+    from vap.model.plan import Plan
+    from vap.model.states import StateParty
 
 __all__ = [
     "action_html",

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from vap._assessment import Status
-from vap._roles import Truth
+from vap.engine.assessment import Status
 from vap.errors import MissingExtraError
+from vap.model.roles import Truth
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -24,11 +24,12 @@ from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, Iterabl
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from cattrs.v import format_exception
 
-from vap._addressees import Addressee, AllOf, AllStates, AnyOf, HasRole, Not
-from vap._dates import Period, parse_date
-from vap._meetings import Calendar, Meeting
-from vap._plan import Plan
-from vap._timelines import (
+from vap.errors import FormatError, VapError
+from vap.model.addressees import Addressee, AllOf, AllStates, AnyOf, HasRole, Not
+from vap.model.dates import Period, parse_date
+from vap.model.meetings import Calendar, Meeting
+from vap.model.plan import Plan
+from vap.model.timelines import (
     Annually,
     AsSoonAsPossible,
     ByMeeting,
@@ -39,7 +40,6 @@ from vap._timelines import (
     Timeline,
     Within,
 )
-from vap.errors import FormatError, VapError
 
 __all__ = [
     "ADDRESSEE_TAGS",

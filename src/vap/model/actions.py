@@ -10,9 +10,12 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import pendulum
 
-from vap._addressees import ADDRESSEE_KINDS, Addressee
-from vap._applicability import Applicability, applicability
-from vap._fields import (
+from vap.errors import ValidationError
+from vap.model.addressees import ADDRESSEE_KINDS, Addressee
+from vap.model.applicability import Applicability, applicability
+from vap.model.meetings import Calendar
+from vap.model.timelines import TIMELINE_KINDS, Timeline
+from vap.model.validators import (
     are_strings,
     is_date,
     is_instance,
@@ -24,13 +27,10 @@ from vap._fields import (
     to_optional_date,
     to_strings,
 )
-from vap._meetings import Calendar
-from vap._timelines import TIMELINE_KINDS, Timeline
-from vap.errors import ValidationError
 
 if TYPE_CHECKING:
-    from vap._roles import Truth
-    from vap._states import StateParty
+    from vap.model.roles import Truth
+    from vap.model.states import StateParty
 
 __all__ = ["Action", "Modality", "Qualifier", "Section", "Step"]
 
@@ -183,6 +183,6 @@ class Action:
         return f"{self.key} {self.title}"
 
     def _repr_html_(self) -> str:
-        from vap._html import action_html  # noqa: PLC0415 - only notebooks need it
+        from vap.exports.html import action_html  # noqa: PLC0415 - only notebooks need it
 
         return action_html(self)

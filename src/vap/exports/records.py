@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime
 from typing import TYPE_CHECKING, Any
 
-from vap._schedule import section_labels
+from vap.engine.schedule import section_labels
 
 if TYPE_CHECKING:
-    from vap._assessment import Assessment
-    from vap._schedule import Schedule, ScheduleItem
+    from vap.engine.assessment import Assessment
+    from vap.engine.schedule import Schedule, ScheduleItem
 
 __all__ = ["ASSESSMENT_COLUMNS", "SCHEDULE_COLUMNS", "assessment_records", "schedule_records"]
 

@@ -9,18 +9,9 @@ from typing import Any, overload
 import attrs
 import pendulum
 
-from vap._documents import (
-    Source,
-    date,
-    optional,
-    read_json_document,
-    read_table,
-    read_text,
-    required_text,
-    text,
-)
-from vap._fields import is_date, is_instance, matches, non_empty, to_date
-from vap.errors import FormatError, ValidationError, VapError
+from vap.errors import ValidationError
+from vap.model.io import Source
+from vap.model.validators import is_date, is_instance, matches, non_empty, to_date
 
 __all__ = ["Progress", "Record", "RecordStatus", "record_order"]
 
@@ -103,31 +94,6 @@ def _records(instance: object, attribute: attrs.Attribute[Any], value: Any) -> N
         raise ValidationError(f"Progress.{attribute.name} must be Record values")
 
 
-def _whole_number(cell: str) -> int:
-    if not cell.isdigit():
-        raise VapError(f"expected a year such as 2011, not {cell!r}")
-    return int(cell)
-
-
-def _status(cell: str) -> RecordStatus:
-    for status in RecordStatus:
-        if status.value == cell:
-            return status
-    expected = ", ".join(status.value for status in RecordStatus)
-    raise VapError(f"unknown status {cell!r}: expected one of {expected}")
-
-
-_CSV_COLUMNS = {
-    "state": required_text,
-    "key": required_text,
-    "on": date,
-    "source": required_text,
-    "covers": optional(_whole_number),
-    "status": optional(_status),
-    "note": text,
-}
-
-
 @attrs.frozen
 class Progress(Sequence[Record]):
     """
@@ -142,42 +108,17 @@ class Progress(Sequence[Record]):
 
     @classmethod
     def from_json(cls, source: Source) -> Progress:
-        """
-        Load records from a ``vap.progress/1`` JSON document (a path or an open file).
+        """Load records from a ``vap.progress/1`` JSON document: `vap.load_progress`."""
+        from vap.data.loaders import load_progress  # noqa: PLC0415 - the promised alias
 
-        Raises:
-            FormatError: listing every problem with its path; nothing is loaded.
-        """
-        return read_json_document(read_text(source), Progress, "progress")
+        return load_progress(source, format="json")
 
     @classmethod
     def from_csv(cls, source: Source) -> Progress:
-        """
-        Load records from a CSV table (a path or an open file).
+        """Load records from a CSV table: `vap.load_progress`."""
+        from vap.data.loaders import load_progress  # noqa: PLC0415 - the promised alias
 
-        Columns: ``state``, ``key``, ``on``, ``source``, and optionally ``covers``,
-        ``status`` (``met`` by default) and ``note``.
-
-        Raises:
-            FormatError: listing every bad cell with its line and column; nothing is loaded.
-        """
-        rows = read_table(
-            source,
-            _CSV_COLUMNS,
-            required=frozenset({"state", "key", "on", "source"}),
-            what="progress table",
-        )
-        records, problems = [], []
-        for line, row in rows:
-            if row.get("status") is None:
-                row.pop("status", None)
-            try:
-                records.append(Record(row.pop("state"), row.pop("key"), **row))
-            except VapError as error:
-                problems.append(f"line {line}: {error}")
-        if problems:
-            raise FormatError("invalid progress table", problems)
-        return cls(records)
+        return load_progress(source, format="csv")
 
     def __len__(self) -> int:
         return len(self.records)

@@ -1,7 +1,7 @@
 """
 Schedules: what each State owes under a plan and the Convention, and by when.
 
-`vap.schedule` builds them (in `vap._scheduling`); this module holds the values: items,
+`vap.schedule` builds them (in `vap.engine.builder`); this module holds the values: items,
 the policies that shaped them, the schedule itself and its explanations.
 """
 
@@ -17,15 +17,16 @@ from typing import IO, TYPE_CHECKING, Any, overload
 import attrs
 import pendulum
 
-from vap._actions import Action
-from vap._applicability import Reason
-from vap._dates import MonthEnd, as_date
-from vap._meetings import MeetingDay
-from vap._obligations import Obligation, ObligationSet
-from vap._plan import Plan
-from vap._roles import Truth
-from vap._states import StateParty
-from vap._timelines import (
+from vap.errors import UnknownKeyError, ValidationError
+from vap.model.actions import Action
+from vap.model.applicability import Reason
+from vap.model.dates import MonthEnd, as_date
+from vap.model.meetings import MeetingDay
+from vap.model.obligations import Obligation, ObligationSet
+from vap.model.plan import Plan
+from vap.model.roles import Truth
+from vap.model.states import StateParty
+from vap.model.timelines import (
     Anchor,
     Annually,
     AsSoonAsPossible,
@@ -34,13 +35,12 @@ from vap._timelines import (
     Timeline,
     Within,
 )
-from vap.errors import UnknownKeyError, ValidationError
 
 if TYPE_CHECKING:
     import pandas as pd
     from matplotlib.figure import Figure
 
-    from vap._assessment import Assessment
+    from vap.engine.assessment import Assessment
 
 __all__ = [
     "Explanation",
@@ -406,7 +406,7 @@ class Schedule(Sequence[ScheduleItem]):
         Keys: uid, state, key, obligation, year, title, section, opens, due, applies, rule,
         anchor and reasons; dates as `datetime.date`.
         """
-        from vap.exports._records import schedule_records  # noqa: PLC0415 - a lazy export
+        from vap.exports.records import schedule_records  # noqa: PLC0415 - a lazy export
 
         return schedule_records(self)
 
@@ -416,8 +416,8 @@ class Schedule(Sequence[ScheduleItem]):
 
         Cells a spreadsheet would run as formulas are neutralised (OWASP's advice).
         """
-        from vap.exports._csv import write_csv  # noqa: PLC0415 - a lazy export
-        from vap.exports._records import SCHEDULE_COLUMNS, schedule_records  # noqa: PLC0415
+        from vap.exports.csv import write_csv  # noqa: PLC0415 - a lazy export
+        from vap.exports.records import SCHEDULE_COLUMNS, schedule_records  # noqa: PLC0415
 
         return write_csv(schedule_records(self), SCHEDULE_COLUMNS, target)
 
@@ -427,7 +427,7 @@ class Schedule(Sequence[ScheduleItem]):
 
         Needs the ``ics`` extra. UIDs are stable, so a newer export updates a calendar.
         """
-        from vap.exports._ical import to_ical  # noqa: PLC0415 - an optional extra
+        from vap.exports.ical import to_ical  # noqa: PLC0415 - an optional extra
 
         return to_ical(self, stamp=stamp)
 
@@ -437,8 +437,8 @@ class Schedule(Sequence[ScheduleItem]):
 
         Dates are ``datetime64``, ``year`` a nullable integer, ``applies`` a categorical.
         """
-        from vap.exports._dataframe import frame  # noqa: PLC0415 - an optional extra
-        from vap.exports._records import SCHEDULE_COLUMNS, schedule_records  # noqa: PLC0415
+        from vap.exports.dataframe import frame  # noqa: PLC0415 - an optional extra
+        from vap.exports.records import SCHEDULE_COLUMNS, schedule_records  # noqa: PLC0415
 
         return frame(schedule_records(self), SCHEDULE_COLUMNS)
 
@@ -451,7 +451,7 @@ class Schedule(Sequence[ScheduleItem]):
         Windows are bars, deadlines markers and meetings dotted lines; given an
         *assessment*, colours show each item's status. Needs the ``plot`` extra.
         """
-        from vap.exports._plot import plot  # noqa: PLC0415 - an optional extra
+        from vap.exports.plot import plot  # noqa: PLC0415 - an optional extra
 
         return plot(self, assessment=assessment, include_undated=include_undated)
 
@@ -462,6 +462,6 @@ class Schedule(Sequence[ScheduleItem]):
         return f"<{self}>"
 
     def _repr_html_(self) -> str:
-        from vap._html import schedule_html  # noqa: PLC0415 - only notebooks need it
+        from vap.exports.html import schedule_html  # noqa: PLC0415 - only notebooks need it
 
         return schedule_html(self)

@@ -7,11 +7,11 @@ from typing import Any
 
 import attrs
 
-from vap._actions import Step
-from vap._addressees import ADDRESSEE_KINDS, Addressee
-from vap._fields import is_instance, matches, non_empty, repeated
-from vap._timelines import TIMELINE_KINDS, Timeline
 from vap.errors import UnknownKeyError, ValidationError
+from vap.model.actions import Step
+from vap.model.addressees import ADDRESSEE_KINDS, Addressee
+from vap.model.timelines import TIMELINE_KINDS, Timeline
+from vap.model.validators import is_instance, matches, non_empty, repeated
 
 __all__ = ["Obligation", "ObligationSet"]
 

@@ -17,14 +17,14 @@ from typing import Any, Final
 import attrs
 import pendulum
 
-from vap._fields import (
+from vap.errors import UnknownTruthError, ValidationError
+from vap.model.validators import (
     are_strings,
     is_instance,
     is_optional_date,
     to_optional_date,
     to_strings,
 )
-from vap.errors import UnknownTruthError, ValidationError
 
 __all__ = ["Role", "RoleFact", "Truth"]
 

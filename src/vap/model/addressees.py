@@ -13,8 +13,8 @@ from typing import Any, ClassVar, TypeAlias
 
 import attrs
 
-from vap._roles import Role, Truth
 from vap.errors import ValidationError
+from vap.model.roles import Role, Truth
 
 __all__ = ["ADDRESSEE_KINDS", "Addressee", "AllOf", "AllStates", "AnyOf", "HasRole", "Not"]
 

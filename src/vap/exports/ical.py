@@ -11,11 +11,11 @@ from __future__ import annotations
 import datetime
 from typing import TYPE_CHECKING
 
-from vap._roles import Truth
 from vap.errors import MissingExtraError
+from vap.model.roles import Truth
 
 if TYPE_CHECKING:
-    from vap._schedule import Schedule
+    from vap.engine.schedule import Schedule
 
 __all__ = ["UID_DOMAIN", "to_ical"]
 

@@ -15,11 +15,11 @@ from typing import Any, Final, Union, get_args, get_origin
 import attrs
 import pendulum
 
-from vap._converter import ADDRESSEE_TAGS, PLAN_CONTEXT, TAG_KEY, TIMELINE_TAGS
-from vap._dates import Period
-from vap._documents import FORMAT_KEY
-from vap._meetings import Calendar, Meeting
-from vap._plan import Plan
+from vap.formats.converter import ADDRESSEE_TAGS, PLAN_CONTEXT, TAG_KEY, TIMELINE_TAGS
+from vap.formats.documents import FORMAT_KEY
+from vap.model.dates import Period
+from vap.model.meetings import Calendar, Meeting
+from vap.model.plan import Plan
 
 __all__ = ["document_schema"]
 

@@ -17,17 +17,17 @@ from typing import IO, TYPE_CHECKING, Any, overload
 import attrs
 import pendulum
 
-from vap._bulk import collector_paused
-from vap._dates import as_date
-from vap._progress import Progress, Record, RecordStatus
-from vap._roles import Truth
-from vap._schedule import Schedule, ScheduleItem, item_index, key_order, section_labels
+from vap.engine.collector import collector_paused
+from vap.engine.schedule import Schedule, ScheduleItem, item_index, key_order, section_labels
 from vap.errors import ValidationError
+from vap.model.dates import as_date
+from vap.model.progress import Progress, Record, RecordStatus
+from vap.model.roles import Truth
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from vap._indicators import Change, Indicator, StateSummary
+    from vap.engine.indicators import Change, Indicator, StateSummary
 
 __all__ = ["Assessment", "AssessmentRow", "Status", "assess"]
 
@@ -265,19 +265,19 @@ class Assessment(Sequence[AssessmentRow]):
 
     def indicators(self) -> tuple[Indicator, ...]:
         """Return one indicator per key and year: who met it on time, late, or not yet."""
-        from vap._indicators import indicators  # noqa: PLC0415 - built on this module
+        from vap.engine.indicators import indicators  # noqa: PLC0415 - built on this module
 
         return indicators(self)
 
     def by_state(self) -> tuple[StateSummary, ...]:
         """Return, for each State, how many items have each status in each section."""
-        from vap._indicators import state_summaries  # noqa: PLC0415 - built on this module
+        from vap.engine.indicators import state_summaries  # noqa: PLC0415 - built on this module
 
         return state_summaries(self)
 
     def changes_since(self, earlier: Assessment) -> tuple[Change, ...]:
         """Return the items whose status differs from an *earlier* assessment's."""
-        from vap._indicators import changes  # noqa: PLC0415 - built on this module
+        from vap.engine.indicators import changes  # noqa: PLC0415 - built on this module
 
         return changes(earlier, self)
 
@@ -288,21 +288,21 @@ class Assessment(Sequence[AssessmentRow]):
         Keys: uid, state, key, obligation, year, title, section, opens, due, applies,
         status, reason, record_on and record_source; dates as `datetime.date`.
         """
-        from vap.exports._records import assessment_records  # noqa: PLC0415 - a lazy export
+        from vap.exports.records import assessment_records  # noqa: PLC0415 - a lazy export
 
         return assessment_records(self)
 
     def to_csv(self, target: str | os.PathLike[str] | IO[str] | None = None) -> str | None:
         """Write the assessment as CSV to a path or open text file, or return it as text."""
-        from vap.exports._csv import write_csv  # noqa: PLC0415 - a lazy export
-        from vap.exports._records import ASSESSMENT_COLUMNS, assessment_records  # noqa: PLC0415
+        from vap.exports.csv import write_csv  # noqa: PLC0415 - a lazy export
+        from vap.exports.records import ASSESSMENT_COLUMNS, assessment_records  # noqa: PLC0415
 
         return write_csv(assessment_records(self), ASSESSMENT_COLUMNS, target)
 
     def to_dataframe(self) -> pd.DataFrame:
         """Return the assessment as a pandas data frame; ``status`` is an ordered categorical."""
-        from vap.exports._dataframe import frame  # noqa: PLC0415 - an optional extra
-        from vap.exports._records import ASSESSMENT_COLUMNS, assessment_records  # noqa: PLC0415
+        from vap.exports.dataframe import frame  # noqa: PLC0415 - an optional extra
+        from vap.exports.records import ASSESSMENT_COLUMNS, assessment_records  # noqa: PLC0415
 
         return frame(assessment_records(self), ASSESSMENT_COLUMNS)
 
@@ -316,7 +316,7 @@ class Assessment(Sequence[AssessmentRow]):
         return f"<{self}>"
 
     def _repr_html_(self) -> str:
-        from vap._html import assessment_html  # noqa: PLC0415 - only notebooks need it
+        from vap.exports.html import assessment_html  # noqa: PLC0415 - only notebooks need it
 
         return assessment_html(self)
 

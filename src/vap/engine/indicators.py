@@ -12,9 +12,9 @@ from collections.abc import Mapping
 import attrs
 import pendulum
 
-from vap._assessment import Assessment, AssessmentRow, Status
-from vap._roles import Truth
-from vap._schedule import key_order
+from vap.engine.assessment import Assessment, AssessmentRow, Status
+from vap.engine.schedule import key_order
+from vap.model.roles import Truth
 
 __all__ = ["Change", "Indicator", "StateSummary", "changes", "indicators", "state_summaries"]
 

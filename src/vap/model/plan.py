@@ -9,9 +9,13 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import pendulum
 
-from vap._actions import Action, Section, Step
-from vap._applicability import Applicability
-from vap._fields import (
+from vap.errors import UnknownKeyError, ValidationError
+from vap.model.actions import Action, Section, Step
+from vap.model.applicability import Applicability
+from vap.model.meetings import Calendar
+from vap.model.roles import Role
+from vap.model.timelines import ByMeeting
+from vap.model.validators import (
     is_date,
     is_instance,
     is_optional_date,
@@ -21,13 +25,9 @@ from vap._fields import (
     to_date,
     to_optional_date,
 )
-from vap._meetings import Calendar
-from vap._roles import Role
-from vap._timelines import ByMeeting
-from vap.errors import UnknownKeyError, ValidationError
 
 if TYPE_CHECKING:
-    from vap._states import StateParty
+    from vap.model.states import StateParty
 
 __all__ = ["Plan"]
 
@@ -190,6 +190,6 @@ class Plan:
         return f"{self.title} ({len(self.actions)} actions, in force {self.adopted}{ends})"
 
     def _repr_html_(self) -> str:
-        from vap._html import plan_html  # noqa: PLC0415 - only notebooks need it
+        from vap.exports.html import plan_html  # noqa: PLC0415 - only notebooks need it
 
         return plan_html(self)

@@ -10,8 +10,11 @@ from typing import Any, Final
 import attrs
 import pendulum
 
-from vap._extensions import Extension, ExtensionStatus, check_extensions
-from vap._fields import (
+from vap.errors import ValidationError
+from vap.model.extensions import Extension, ExtensionStatus, check_extensions
+from vap.model.roles import Role, RoleFact, Truth
+from vap.model.timelines import Anchor
+from vap.model.validators import (
     are_strings,
     is_date,
     is_instance,
@@ -22,9 +25,6 @@ from vap._fields import (
     to_optional_date,
     to_strings,
 )
-from vap._roles import Role, RoleFact, Truth
-from vap._timelines import Anchor
-from vap.errors import ValidationError
 
 __all__ = [
     "GENERAL_ENTRY_INTO_FORCE",
@@ -274,7 +274,7 @@ class StateParty:
         return f"{self.name} ({self.code}), in force since {self.entry_into_force}"
 
     def _repr_html_(self) -> str:
-        from vap._html import state_html  # noqa: PLC0415 - only notebooks need it
+        from vap.exports.html import state_html  # noqa: PLC0415 - only notebooks need it
 
         return state_html(self)
 

@@ -16,26 +16,26 @@ from typing import Final, NamedTuple
 
 import pendulum
 
-from vap._actions import Step
-from vap._addressees import Addressee, AllStates, HasRole
-from vap._applicability import ALL_STATES_REASONS, Reason, judged, roles_of
-from vap._bulk import collector_paused
-from vap._dates import MonthEnd, Period, add, as_date
-from vap._extensions import EXTENSION_RULES
-from vap._fields import repeated
-from vap._meetings import Calendar, MeetingDay
-from vap._obligations import ObligationSet
-from vap._plan import Plan
-from vap._roles import Role, RoleFact, Truth
-from vap._schedule import (
+from vap.engine.collector import collector_paused
+from vap.engine.schedule import (
     FirstAnnualReport,
     Schedule,
     ScheduleItem,
     SchedulePolicy,
     key_order,
 )
-from vap._states import StateParty
-from vap._timelines import (
+from vap.errors import UnknownKeyError, ValidationError
+from vap.model.actions import Step
+from vap.model.addressees import Addressee, AllStates, HasRole
+from vap.model.applicability import ALL_STATES_REASONS, Reason, judged, roles_of
+from vap.model.dates import MonthEnd, Period, add, as_date
+from vap.model.extensions import EXTENSION_RULES
+from vap.model.meetings import Calendar, MeetingDay
+from vap.model.obligations import ObligationSet
+from vap.model.plan import Plan
+from vap.model.roles import Role, RoleFact, Truth
+from vap.model.states import StateParty
+from vap.model.timelines import (
     Anchor,
     Annually,
     AsSoonAsPossible,
@@ -47,7 +47,7 @@ from vap._timelines import (
     Timeline,
     Within,
 )
-from vap.errors import UnknownKeyError, ValidationError
+from vap.model.validators import repeated
 
 __all__ = ["INITIAL_REPORT", "schedule"]
 

@@ -11,15 +11,15 @@ from __future__ import annotations
 import datetime
 from typing import TYPE_CHECKING, Final
 
-from vap._assessment import Assessment, Status
-from vap._roles import Truth
-from vap._schedule import key_order
+from vap.engine.assessment import Assessment, Status
+from vap.engine.schedule import key_order
 from vap.errors import MissingExtraError
+from vap.model.roles import Truth
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-    from vap._schedule import Schedule, ScheduleItem
+    from vap.engine.schedule import Schedule, ScheduleItem
 
 __all__ = ["APPLIES_COLOURS", "STATUS_COLOURS", "plot"]
 

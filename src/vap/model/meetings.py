@@ -10,8 +10,9 @@ from typing import Any
 import attrs
 import pendulum
 
-from vap._dates import MonthEnd, Period, subtract
-from vap._fields import (
+from vap.errors import UnknownKeyError, ValidationError
+from vap.model.dates import MonthEnd, Period, subtract
+from vap.model.validators import (
     are_strings,
     is_date,
     is_instance,
@@ -21,7 +22,6 @@ from vap._fields import (
     to_date,
     to_strings,
 )
-from vap.errors import UnknownKeyError, ValidationError
 
 __all__ = ["Calendar", "Meeting", "MeetingDay", "extension_request_deadline"]
 

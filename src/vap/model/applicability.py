@@ -15,15 +15,15 @@ from typing import TYPE_CHECKING
 import attrs
 import pendulum
 
-from vap._addressees import Addressee, AllStates
-from vap._dates import as_date
-from vap._fields import are_strings, to_strings
-from vap._roles import Role, RoleFact, Truth
-from vap._timelines import fixed_due
+from vap.model.addressees import Addressee, AllStates
+from vap.model.dates import as_date
+from vap.model.roles import Role, RoleFact, Truth
+from vap.model.timelines import fixed_due
+from vap.model.validators import are_strings, to_strings
 
 if TYPE_CHECKING:
-    from vap._actions import Action
-    from vap._states import StateParty
+    from vap.model.actions import Action
+    from vap.model.states import StateParty
 
 __all__ = [
     "ALL_STATES_REASONS",
