@@ -18,7 +18,7 @@ SCHEDULE = vap.schedule([A, B], until=date(2013, 12, 31))
 PROGRESS = vap.Progress(
     [
         Record("AAA", "CCM-7.1", on=date(2011, 1, 20), source="UNODA"),
-        Record("AAA", "VAP-21", on=date(2011, 3, 1), source="ISU"),
+        Record("AAA", "VAP-21.1", on=date(2011, 3, 1), source="ISU"),
         Record("AAA", "CCM-7.2", on=date(2011, 4, 30), source="UNODA"),
         Record("BBB", "CCM-7.1", on=date(2012, 3, 15), source="UNODA"),
         Record("BBB", "VAP-8.1", on=date(2012, 1, 10), source="ISU", status=RecordStatus.STARTED),
@@ -37,18 +37,16 @@ def status(assessment, uid):
     ("uid", "on_new_year", "in_autumn"),
     [
         ("AAA/CCM-7.1", Status.MET_ON_TIME, Status.MET_ON_TIME),  # 20 Jan, due 28 Jan 2011
-        ("AAA/VAP-21", Status.MET_LATE, Status.MET_LATE),  # 1 Mar, due 1 Feb 2011
-        ("AAA/CCM-7.2/2011", Status.MET_ON_TIME, Status.MET_ON_TIME),
-        ("AAA/CCM-7.2/2012", Status.NOT_DUE, Status.OVERDUE),  # due 30 Apr 2012, 120 days on
+        ("AAA/VAP-21.1", Status.MET_LATE, Status.MET_LATE),  # 1 Mar, due 1 Feb 2011
+        ("AAA/CCM-7.2/2012", Status.NOT_DUE, Status.OVERDUE),  # the first, due 30 Apr 2012
         ("AAA/VAP-3", Status.OVERDUE, Status.OVERDUE),  # due 13 Sep 2011
         ("AAA/VAP-8.1", Status.NOT_APPLICABLE, Status.NOT_APPLICABLE),  # no stockpiles
         ("AAA/VAP-1", Status.NO_FIXED_DATE, Status.NO_FIXED_DATE),
         ("BBB/CCM-7.1", Status.DUE_SOON, Status.MET_LATE),  # due 28 Feb 2012; met 15 Mar
         ("BBB/VAP-8.1", Status.NOT_DUE, Status.OVERDUE),  # due 1 Sep 2012; only started
         ("BBB/VAP-3", Status.OVERDUE, Status.OVERDUE),  # in force 1 Sep 2011, due 13 Sep
-        ("BBB/VAP-21", Status.NOT_APPLICABLE, Status.NOT_APPLICABLE),  # no victims
-        ("BBB/CCM-7.2/2012", Status.NOT_DUE, Status.OVERDUE),
-        ("BBB/CCM-7.2/2013", Status.NOT_DUE, Status.NOT_DUE),
+        ("BBB/VAP-21.1", Status.NOT_APPLICABLE, Status.NOT_APPLICABLE),  # no victims
+        ("BBB/CCM-7.2/2013", Status.NOT_DUE, Status.NOT_DUE),  # initial due 2012: first 2013
     ],
 )
 def test_statuses_on_two_days(uid, on_new_year, in_autumn):
@@ -65,16 +63,16 @@ def test_in_progress_until_due():
 
 
 def test_reasons_and_records():
-    (row,) = NEW_YEAR.for_state("AAA").for_key("VAP-21")
+    (row,) = NEW_YEAR.for_state("AAA").for_key("VAP-21.1")
     assert row.reason == "met on 2011-03-01, 28 days after the due date 2011-02-01 (ISU)"
-    assert row.record == Record("AAA", "VAP-21", on=date(2011, 3, 1), source="ISU")
-    assert (row.key, row.state, row.due) == ("VAP-21", "AAA", date(2011, 2, 1))
+    assert row.record == Record("AAA", "VAP-21.1", on=date(2011, 3, 1), source="ISU")
+    assert (row.key, row.state, row.due) == ("VAP-21.1", "AAA", date(2011, 2, 1))
     explained = row.explain()
     assert "rule: within 6 months of entry into force; opens 2010-11-12, due 2011-02-01" in (
         explained
     )
     assert "with cluster munition victims: yes, by a fact that holds throughout" in explained
-    assert "record: AAA VAP-21: met on 2011-03-01 (ISU)" in explained
+    assert "record: AAA VAP-21.1: met on 2011-03-01 (ISU)" in explained
     (soon,) = NEW_YEAR.for_state("BBB").for_key("CCM-7.1")
     assert soon.reason == "due 2012-02-28, in 58 days"
 
@@ -108,7 +106,7 @@ def test_changes_between_two_days():
     assert by_uid["BBB/CCM-7.1"].became_met
     assert by_uid["AAA/CCM-7.2/2012"].became_overdue
     assert not by_uid["AAA/CCM-7.2/2012"].became_met
-    assert "AAA/VAP-21" not in by_uid
+    assert "AAA/VAP-21.1" not in by_uid
     assert str(by_uid["BBB/CCM-7.1"]) == "BBB/CCM-7.1: due-soon -> met-late"
 
 
@@ -117,29 +115,29 @@ def test_assessment_api():
     assert NEW_YEAR[0].item == SCHEDULE[0]
     assert len(NEW_YEAR[:5]) == 5
     assert sum(NEW_YEAR.counts().values()) == len(SCHEDULE)
-    assert NEW_YEAR.with_status(Status.MET_LATE)[0].uid == "AAA/VAP-21"
+    assert NEW_YEAR.with_status(Status.MET_LATE)[0].uid == "AAA/VAP-21.1"
     assert str(NEW_YEAR).startswith("Assessment as of 2012-01-01 of ")
     assert "vap-overdue" in NEW_YEAR._repr_html_()
-    assert not NEW_YEAR.unmatched
+    # A report dated 30 April 2011 covers 2010, which no yearly item of AAA covers.
+    assert [record.on for record in NEW_YEAR.unmatched] == [date(2011, 4, 30)]
 
 
-def test_yearly_records_match_the_earliest_unmet_occurrence_or_their_year():
+def test_yearly_records_meet_the_year_they_cover():
     progress = vap.Progress(
         [
-            Record("AAA", "CCM-7.2", on=date(2012, 5, 2), source="late 2011 report"),
-            Record("AAA", "CCM-7.2", on=date(2012, 5, 3), source="2012 report"),
-            Record("AAA", "CCM-7.2", on=date(2013, 4, 1), covers=2012, source="2013 report"),
+            Record("AAA", "CCM-7.2", on=date(2012, 4, 2), source="2012 report"),  # covers 2011
+            Record("AAA", "CCM-7.2", on=date(2013, 4, 1), source="2013 report"),  # covers 2012
             Record("AAA", "CCM-7.2", on=date(2013, 4, 2), covers=2012, source="duplicate"),
+            Record("AAA", "CCM-7.2", on=date(2014, 6, 1), covers=2013, source="late 2014"),
         ]
     )
-    rows = vap.assess(SCHEDULE, progress, as_of=date(2013, 12, 31)).for_state("AAA")
-    reports = {row.item.year: row for row in rows.for_key("CCM-7.2")}
-    assert reports[2011].status is Status.MET_LATE
-    assert reports[2011].record.source == "late 2011 report"
-    assert reports[2012].status is Status.MET_LATE
-    assert reports[2013].status is Status.MET_ON_TIME
     assessment = vap.assess(SCHEDULE, progress, as_of=date(2013, 12, 31))
+    reports = {row.item.year: row for row in assessment.for_state("AAA").for_key("CCM-7.2")}
+    assert reports[2012].status is Status.MET_ON_TIME
+    assert reports[2012].record.source == "2012 report"
+    assert reports[2013].status is Status.MET_ON_TIME
     assert [record.source for record in assessment.unmatched] == ["duplicate"]
+    assert Record("AAA", "CCM-7.2", on=date(2014, 6, 1), source="x").year_covered == 2013
 
 
 def test_withdrawn_records_are_taken_back():
@@ -203,8 +201,8 @@ def test_unknown_applicability():
             "record one of its steps, VAP-8.1, VAP-8.2",
         ),
         (
-            Record("AAA", "VAP-21", on=date(2012, 1, 1), source="x", covers=2011),
-            "VAP-21 is not yearly, so the record covers no particular year",
+            Record("AAA", "VAP-21.1", on=date(2012, 1, 1), source="x", covers=2011),
+            "VAP-21.1 is not yearly, so the record covers no particular year",
         ),
     ],
 )

@@ -29,7 +29,9 @@ def test_schedule_table(capsys):
     assert (status, err) == (0, "")
     lines = out.splitlines()
     assert lines[0].split() == ["state", "key", "opens", "due", "applies", "title"]
-    assert any(line.split()[:4] == ["LAO", "VAP-21", "2010-11-12", "2011-02-01"] for line in lines)
+    assert any(
+        line.split()[:4] == ["LAO", "VAP-21.1", "2010-11-12", "2011-02-01"] for line in lines
+    )
     assert any(line.startswith("LAO    CCM-7.2/2012") for line in lines)
     widths = {len(line.split("  ")[0]) for line in lines[2:]}
     assert widths == {3}

@@ -42,7 +42,7 @@ def test_states_with_facts_extensions_and_events(tmp_path):
     assert xyz.entry_into_force == date(2011, 9, 1)
     assert xyz.role(vap.Role.STOCKPILES, on=date(2012, 1, 1)) is vap.Truth.YES
     assert xyz.role(vap.Role.STOCKPILES, on=date(2013, 1, 1)) is vap.Truth.UNKNOWN
-    assert xyz.deadline("CCM-3.2") == date(2021, 1, 1)
+    assert xyz.extended_deadline("CCM-3.2") == date(2021, 1, 1)
     assert xyz.events[0].on == date(2014, 1, 1)
     assert xyz.sources == ("A", "B")
 

@@ -52,7 +52,8 @@ def test_headings_are_in_the_seed(plan):
 def test_steps_of_actions_8_and_26(plan):
     assert [step.key for step in plan["VAP-8"].steps] == ["VAP-8.1", "VAP-8.2"]
     assert [step.key for step in plan["VAP-26"].steps] == ["VAP-26.1", "VAP-26.2"]
-    assert [step.key for step in plan["VAP-21"].steps] == ["VAP-21"]
+    assert [step.key for step in plan["VAP-21"].steps] == ["VAP-21.1", "VAP-21.2"]
+    assert [step.key for step in plan["VAP-12"].steps] == ["VAP-12"]
 
 
 def test_only_one_hyphen_was_split_by_a_line_break(plan):

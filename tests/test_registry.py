@@ -11,8 +11,9 @@ import pytest
 
 import vap
 from vap import Role, Truth
-from vap.engine.builder import INITIAL_REPORT
 from vap.model.extensions import EXTENSION_RULES
+
+INITIAL_REPORT = vap.Period(days=180)
 
 SHARED = Path(__file__).parent / "fixtures" / "shared-data"
 

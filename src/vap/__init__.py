@@ -44,25 +44,30 @@ if TYPE_CHECKING:
     from vap.engine.assessment import Assessment, AssessmentRow, Status, assess
     from vap.engine.builder import schedule
     from vap.engine.indicators import Change, Indicator, StateSummary
-    from vap.engine.schedule import (
-        Explanation,
-        FirstAnnualReport,
-        Schedule,
-        ScheduleItem,
-        SchedulePolicy,
-    )
-    from vap.model.actions import Action, Modality, Qualifier, Section, Step
-    from vap.model.addressees import Addressee, AllOf, AllStates, AnyOf, HasRole, Not
-    from vap.model.applicability import Applicability, Reason
+    from vap.engine.schedule import Explanation, Schedule, ScheduleItem
+    from vap.model.actions import Action, Condition, Hedge, Modality, Qualifier, Section, Step
+    from vap.model.addressees import Addressee, AllOf, AllStates, AnyOf, Circumstance, HasRole, Not
+    from vap.model.applicability import Applicability
     from vap.model.dates import MonthEnd, Period, add, subtract
+    from vap.model.duties import Duty
     from vap.model.extensions import Extension, ExtensionStatus
+    from vap.model.facts import Evidence, ListScope, Observation, RoleFact, RoleList, read_facts
     from vap.model.meetings import Calendar, Meeting, MeetingDay, extension_request_deadline
     from vap.model.obligations import Obligation, ObligationSet
     from vap.model.plan import Plan
+    from vap.model.policy import AfterPlanEnds, FirstAnnualReport, SchedulePolicy
     from vap.model.progress import Progress, Record, RecordStatus
-    from vap.model.registry import StatesParties
-    from vap.model.roles import Role, RoleFact, Truth
-    from vap.model.states import Event, Instrument, StateParty, entry_into_force
+    from vap.model.reasons import Reason
+    from vap.model.registry import Signatories, StatesParties
+    from vap.model.roles import Role, Truth
+    from vap.model.states import (
+        Event,
+        Instrument,
+        Signatory,
+        StateParty,
+        Withdrawal,
+        entry_into_force,
+    )
     from vap.model.timelines import (
         Anchor,
         Annually,
@@ -82,6 +87,7 @@ __version__ = "0.1.0"
 _WHERE: dict[str, str] = {
     "Action": "vap.model.actions",
     "Addressee": "vap.model.addressees",
+    "AfterPlanEnds": "vap.model.policy",
     "AllOf": "vap.model.addressees",
     "AllStates": "vap.model.addressees",
     "Anchor": "vap.model.timelines",
@@ -94,16 +100,22 @@ _WHERE: dict[str, str] = {
     "ByMeeting": "vap.model.timelines",
     "Calendar": "vap.model.meetings",
     "Change": "vap.engine.indicators",
+    "Circumstance": "vap.model.addressees",
+    "Condition": "vap.model.actions",
     "DuringYear": "vap.model.timelines",
+    "Duty": "vap.model.duties",
     "Event": "vap.model.states",
+    "Evidence": "vap.model.facts",
     "Explanation": "vap.engine.schedule",
     "Extension": "vap.model.extensions",
     "ExtensionStatus": "vap.model.extensions",
-    "FirstAnnualReport": "vap.engine.schedule",
+    "FirstAnnualReport": "vap.model.policy",
     "FromDate": "vap.model.timelines",
     "HasRole": "vap.model.addressees",
+    "Hedge": "vap.model.actions",
     "Indicator": "vap.engine.indicators",
     "Instrument": "vap.model.states",
+    "ListScope": "vap.model.facts",
     "Meeting": "vap.model.meetings",
     "MeetingDay": "vap.model.meetings",
     "Modality": "vap.model.actions",
@@ -111,21 +123,25 @@ _WHERE: dict[str, str] = {
     "Not": "vap.model.addressees",
     "Obligation": "vap.model.obligations",
     "ObligationSet": "vap.model.obligations",
+    "Observation": "vap.model.facts",
     "OnRoleStart": "vap.model.timelines",
     "Ongoing": "vap.model.timelines",
     "Period": "vap.model.dates",
     "Plan": "vap.model.plan",
     "Progress": "vap.model.progress",
     "Qualifier": "vap.model.actions",
-    "Reason": "vap.model.applicability",
+    "Reason": "vap.model.reasons",
     "Record": "vap.model.progress",
     "RecordStatus": "vap.model.progress",
     "Role": "vap.model.roles",
-    "RoleFact": "vap.model.roles",
+    "RoleFact": "vap.model.facts",
+    "RoleList": "vap.model.facts",
     "Schedule": "vap.engine.schedule",
     "ScheduleItem": "vap.engine.schedule",
-    "SchedulePolicy": "vap.engine.schedule",
+    "SchedulePolicy": "vap.model.policy",
     "Section": "vap.model.actions",
+    "Signatories": "vap.model.registry",
+    "Signatory": "vap.model.states",
     "StateParty": "vap.model.states",
     "StateSummary": "vap.engine.indicators",
     "StatesParties": "vap.model.registry",
@@ -133,6 +149,7 @@ _WHERE: dict[str, str] = {
     "Step": "vap.model.actions",
     "Timeline": "vap.model.timelines",
     "Truth": "vap.model.roles",
+    "Withdrawal": "vap.model.states",
     "Within": "vap.model.timelines",
     "add": "vap.model.dates",
     "assess": "vap.engine.assessment",
@@ -149,6 +166,7 @@ _WHERE: dict[str, str] = {
     "load_states_csv": "vap.data.loaders",
     "loads": "vap.serialization",
     "meetings": "vap.data",
+    "read_facts": "vap.model.facts",
     "schedule": "vap.engine.builder",
     "sources": "vap.data",
     "states_parties": "vap.data",
@@ -179,6 +197,7 @@ def __dir__() -> list[str]:
 __all__ = [
     "Action",
     "Addressee",
+    "AfterPlanEnds",
     "AllOf",
     "AllStates",
     "AmbiguousDateError",
@@ -192,8 +211,12 @@ __all__ = [
     "ByMeeting",
     "Calendar",
     "Change",
+    "Circumstance",
+    "Condition",
     "DuringYear",
+    "Duty",
     "Event",
+    "Evidence",
     "Explanation",
     "Extension",
     "ExtensionStatus",
@@ -201,8 +224,10 @@ __all__ = [
     "FormatError",
     "FromDate",
     "HasRole",
+    "Hedge",
     "Indicator",
     "Instrument",
+    "ListScope",
     "Meeting",
     "MeetingDay",
     "MissingExtraError",
@@ -211,6 +236,7 @@ __all__ = [
     "Not",
     "Obligation",
     "ObligationSet",
+    "Observation",
     "OnRoleStart",
     "Ongoing",
     "Period",
@@ -222,10 +248,13 @@ __all__ = [
     "RecordStatus",
     "Role",
     "RoleFact",
+    "RoleList",
     "Schedule",
     "ScheduleItem",
     "SchedulePolicy",
     "Section",
+    "Signatories",
+    "Signatory",
     "StateParty",
     "StateSummary",
     "StatesParties",
@@ -237,6 +266,7 @@ __all__ = [
     "UnknownTruthError",
     "ValidationError",
     "VapError",
+    "Withdrawal",
     "Within",
     "add",
     "assess",
@@ -253,6 +283,7 @@ __all__ = [
     "load_states_csv",
     "loads",
     "meetings",
+    "read_facts",
     "schedule",
     "sources",
     "states_parties",

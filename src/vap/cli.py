@@ -205,7 +205,7 @@ def _parser() -> argparse.ArgumentParser:
 
     explain = commands.add_parser("explain", help="why an action applies and how its dates follow")
     explain.add_argument("states", nargs=1, metavar="STATE")
-    explain.add_argument("key", help="a step, action or obligation key: VAP-21, VAP-8.1, CCM-7.1")
+    explain.add_argument("key", help="a step, action or obligation key: VAP-21, VAP-21.1, CCM-7.1")
     explain.add_argument("--until", type=_date, help="last day to cover (YYYY-MM-DD)")
     explain.set_defaults(run=_run_explain)
 

@@ -20,7 +20,7 @@ import cattrs
 
 from vap.engine.assessment import Assessment, AssessmentRow
 from vap.engine.indicators import Change, Indicator, StateSummary
-from vap.engine.schedule import Explanation, Schedule, ScheduleItem, SchedulePolicy
+from vap.engine.schedule import Explanation, Schedule, ScheduleItem
 from vap.errors import FormatError, VapError
 from vap.formats.converter import (
     configure_converter,
@@ -31,14 +31,16 @@ from vap.formats.converter import (
 )
 from vap.formats.documents import FORMAT_KEY, check_format, format_name
 from vap.model.actions import Action, Section, Step
-from vap.model.applicability import Applicability, Reason
+from vap.model.applicability import Applicability
 from vap.model.extensions import Extension
+from vap.model.facts import RoleFact
 from vap.model.meetings import Calendar, Meeting
 from vap.model.obligations import Obligation, ObligationSet
 from vap.model.plan import Plan
+from vap.model.policy import SchedulePolicy
 from vap.model.progress import Progress, Record
+from vap.model.reasons import Reason
 from vap.model.registry import StatesParties
-from vap.model.roles import RoleFact
 from vap.model.states import Event, StateParty
 
 __all__ = ["DOCUMENTS", "configure_converter", "dumps", "json_schema", "loads", "make_converter"]

@@ -41,7 +41,7 @@ assert_type(xyz.with_extension("CCM-3.2", until=date(2020, 1, 1)), vap.StatePart
 fact = vap.RoleFact(role=vap.Role.STOCKPILES, value=vap.Truth.YES, until=date(2015, 11, 25))
 assert_type(fact.until, pendulum.Date | None)
 assert_type(vap.Truth.YES & vap.Truth.UNKNOWN, vap.Truth)
-assert_type(vap.HasRole(vap.Role.STOCKPILES) | vap.HasRole(vap.Role.VICTIMS), vap.AnyOf)
+assert_type(vap.HasRole(vap.Role.STOCKPILES) | vap.HasRole(vap.Role.VICTIMS), vap.Addressee)
 
 assert_type(vap.add(date(2010, 8, 1), vap.Period(years=8)), pendulum.Date)
 assert_type(vap.meetings()["2MSP"].opens, pendulum.Date)

@@ -21,12 +21,13 @@ from vap.formats.documents import (
     text,
 )
 from vap.model.extensions import Extension, ExtensionStatus
+from vap.model.facts import RoleFact
 from vap.model.meetings import Calendar, Meeting
 from vap.model.obligations import ObligationSet
 from vap.model.plan import Plan
 from vap.model.progress import Progress, Record, RecordStatus
 from vap.model.registry import StatesParties
-from vap.model.roles import Role, RoleFact, Truth
+from vap.model.roles import Role, Truth
 from vap.model.states import Event, Instrument, StateParty
 from vap.model.timelines import Anchor
 

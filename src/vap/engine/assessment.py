@@ -73,7 +73,7 @@ class AssessmentRow:
 
     @property
     def key(self) -> str:
-        """The item's key (``"VAP-21"``, ``"CCM-7.2"``)."""
+        """The item's key (``"VAP-21.1"``, ``"CCM-7.2"``)."""
         return self.item.key
 
     @property
@@ -357,20 +357,18 @@ def _match(
     """
     Match one State's records for one key to the key's items (its yearly occurrences).
 
-    In date order: a record that says which year it covers meets that year's report; one
-    that does not meets the earliest occurrence not yet met. A partial record marks
+    In date order: a record of a yearly item meets the occurrence of the year it covers
+    (`Record.year_covered`); a record of a one-off item meets it. A partial record marks
     progress; a withdrawal that names no year takes back the latest occurrence that has a
-    record. Items are known by
-    their place in the schedule.
+    record. Items are known by their place in the schedule.
     """
     met: dict[int, Record] = {}
     partial: dict[int, Record] = {}
     unmatched = []
-    # A yearly report covers the calendar year before the one it falls due in.
-    by_year = {item.year - 1: index for index, item in items if item.year is not None}
+    by_year = {item.covers: index for index, item in items if item.covers is not None}
     for record in records:
-        if record.covers is not None:
-            target = by_year.get(record.covers)
+        if by_year and (record.covers is not None or record.status is not RecordStatus.WITHDRAWN):
+            target = by_year.get(record.year_covered)
         elif record.status is RecordStatus.WITHDRAWN:
             taken = [index for index, _ in items if index in met or index in partial]
             target = taken[-1] if taken else None

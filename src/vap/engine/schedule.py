@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import calendar
 import datetime
-import enum
 import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import IO, TYPE_CHECKING, Any, overload
@@ -19,11 +18,13 @@ import pendulum
 
 from vap.errors import UnknownKeyError, ValidationError
 from vap.model.actions import Action
-from vap.model.applicability import Reason
-from vap.model.dates import MonthEnd, as_date
+from vap.model.dates import as_date
 from vap.model.meetings import MeetingDay
 from vap.model.obligations import Obligation, ObligationSet
 from vap.model.plan import Plan
+from vap.model.policy import SchedulePolicy
+from vap.model.progress import covered_year
+from vap.model.reasons import Reason
 from vap.model.roles import Truth
 from vap.model.states import StateParty
 from vap.model.timelines import (
@@ -44,46 +45,13 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Explanation",
-    "FirstAnnualReport",
     "ItemIndex",
     "Schedule",
     "ScheduleItem",
-    "SchedulePolicy",
     "item_index",
     "key_order",
     "section_labels",
 ]
-
-
-class FirstAnnualReport(enum.Enum):
-    """
-    Which 30 April is the first due date of a yearly report (Article 7(2), 3(8)).
-
-    ``AFTER_INITIAL_REPORT`` (the default): the first 30 April after the initial report is
-    due (entry into force + 180 days, Article 7(1)). ``AFTER_ENTRY_INTO_FORCE``: the first
-    30 April after entry into force. ``AFTER_FIRST_FULL_YEAR``: the 30 April after the
-    first full calendar year the State is bound.
-    """
-
-    AFTER_INITIAL_REPORT = "after-initial-report"
-    AFTER_ENTRY_INTO_FORCE = "after-entry-into-force"
-    AFTER_FIRST_FULL_YEAR = "after-first-full-year"
-
-
-@attrs.frozen(kw_only=True)
-class SchedulePolicy:
-    """
-    The choices behind a schedule's dates, kept with it so that it can be reproduced.
-
-    ``until`` is the last day the schedule covers: items due (or, without a date, opening)
-    after it are left out, and yearly items stop there. Without it, every one-off item is
-    kept and yearly items stop when the plan is superseded.
-    """
-
-    until: pendulum.Date | None = None
-    meeting_day: MeetingDay = MeetingDay.OPENS
-    first_annual_report: FirstAnnualReport = FirstAnnualReport.AFTER_INITIAL_REPORT
-    month_end: MonthEnd = MonthEnd.REFUSE
 
 
 def key_order(key: str) -> tuple[str, int, int, str]:
@@ -133,7 +101,7 @@ class ScheduleItem:
     @property
     def covers(self) -> int | None:
         """The calendar year a yearly report covers (the year before it is due), or ``None``."""
-        return None if self.year is None else self.year - 1
+        return None if self.year is None else covered_year(self.year)
 
     @property
     def rule(self) -> str:
@@ -260,7 +228,7 @@ class Schedule(Sequence[ScheduleItem]):
     states: tuple[StateParty, ...] = attrs.field(converter=_as_states)
     plan: Plan
     obligations: ObligationSet
-    policy: SchedulePolicy = SchedulePolicy()
+    policy: SchedulePolicy = attrs.field(factory=SchedulePolicy)
     _index: ItemIndex | None = attrs.field(init=False, default=None, eq=False, repr=False)
 
     @items.validator

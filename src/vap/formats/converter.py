@@ -25,7 +25,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from cattrs.v import format_exception
 
 from vap.errors import FormatError, VapError
-from vap.model.addressees import Addressee, AllOf, AllStates, AnyOf, HasRole, Not
+from vap.model.addressees import Addressee, AllOf, AllStates, AnyOf, Circumstance, HasRole, Not
 from vap.model.dates import Period, parse_date
 from vap.model.meetings import Calendar, Meeting
 from vap.model.plan import Plan
@@ -61,6 +61,7 @@ TAG_KEY: Final = "kind"
 ADDRESSEE_TAGS: Final[Mapping[type, str]] = {
     AllStates: "all",
     HasRole: "role",
+    Circumstance: "circumstance",
     AnyOf: "any-of",
     AllOf: "all-of",
     Not: "not",

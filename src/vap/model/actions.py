@@ -12,7 +12,8 @@ import pendulum
 
 from vap.errors import ValidationError
 from vap.model.addressees import ADDRESSEE_KINDS, Addressee
-from vap.model.applicability import Applicability, applicability
+from vap.model.applicability import Applicability, combine, step_applicability
+from vap.model.duties import Duty
 from vap.model.meetings import Calendar
 from vap.model.timelines import TIMELINE_KINDS, Timeline
 from vap.model.validators import (
@@ -29,10 +30,11 @@ from vap.model.validators import (
 )
 
 if TYPE_CHECKING:
+    from vap.model.policy import SchedulePolicy
     from vap.model.roles import Truth
     from vap.model.states import StateParty
 
-__all__ = ["Action", "Modality", "Qualifier", "Section", "Step"]
+__all__ = ["Action", "Condition", "Hedge", "Modality", "Qualifier", "Section", "Step"]
 
 
 class Modality(enum.Enum):
@@ -50,10 +52,50 @@ class Modality(enum.Enum):
 
 
 class Qualifier(enum.Enum):
-    """A word inside an action that softens it further: "Endeavour to", "Strive to"."""
+    """
+    A hedge inside an action's text that softens what it asks.
+
+    "Endeavour to" (8, 12, 13, 33), "Strive to" (18, 38, 44, 51), "where appropriate"
+    (7, 13), "as appropriate" (17, 41, 63), "To the extent possible" (60), "where
+    relevant" or "when relevant" (44, 62), "as national and international resources become
+    available" (10, 20).
+    """
 
     ENDEAVOUR = "endeavour to"
     STRIVE = "strive to"
+    WHERE_APPROPRIATE = "where appropriate"
+    AS_APPROPRIATE = "as appropriate"
+    TO_THE_EXTENT_POSSIBLE = "to the extent possible"
+    WHERE_RELEVANT = "where relevant"
+    AS_RESOURCES_BECOME_AVAILABLE = "as resources become available"
+
+
+@attrs.frozen(kw_only=True)
+class Hedge:
+    """A `Qualifier` with the words of the text it rests on, verbatim."""
+
+    qualifier: Qualifier = attrs.field(validator=is_instance(Qualifier, "a Qualifier"))
+    words: str = attrs.field(validator=non_empty)
+
+    def __str__(self) -> str:
+        return f'{self.qualifier.value} ("{self.words}")'
+
+
+@attrs.frozen(kw_only=True)
+class Condition:
+    """
+    A clause of an action's text that narrows whom one of its steps binds.
+
+    ``predicate`` is a role ("where relevant ... article 3, paragraph 8": States that
+    retain) or a `vap.Circumstance` that no data decides ("in situations where assistance
+    is required"); ``words`` are the text's own, verbatim.
+    """
+
+    predicate: Addressee = attrs.field(validator=is_instance(ADDRESSEE_KINDS, "an addressee"))
+    words: str = attrs.field(validator=non_empty)
+
+    def __str__(self) -> str:
+        return f'{self.predicate} ("{self.words}")'
 
 
 @attrs.frozen(kw_only=True)
@@ -67,24 +109,48 @@ class Section:
         return f"{self.number}. {self.title}"
 
 
+def _as_hedges(hedges: Iterable[Hedge]) -> tuple[Hedge, ...]:
+    try:
+        return tuple(hedges)
+    except TypeError:
+        return hedges  # type: ignore[return-value]  # the validator refuses it
+
+
+def _hedges(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, tuple) or not all(isinstance(hedge, Hedge) for hedge in value):
+        raise ValidationError(f"Step.{attribute.name} must be Hedge values, not {value!r}")
+
+
 @attrs.frozen(kw_only=True)
 class Step:
     """
-    One time-bound part of an action, with its own key and deadline rule.
+    One part (limb) of an action, with its own key, deadline rule and condition.
 
-    Most actions are one step keyed like the action (``VAP-21``); actions 8 and 26 have
-    two (``VAP-8.1``, ``VAP-8.2``). ``phrase`` is the timing wording, verbatim from the
-    action's text, that the rule encodes.
+    Most actions are one step keyed like the action (``VAP-12``); an action whose parts
+    differ in timing or in whom they bind has one step per part (``VAP-8.1``, ``VAP-8.2``).
+    ``words`` is the part of the action's text the step covers, ``phrase`` its timing
+    wording, verbatim; ``condition`` narrows the action's addressees for this step;
+    ``hedges`` soften it; ``modality`` overrides the heading's verb where the text does
+    ("should do so", action 24); ``note`` says what a reader of the text may need to know.
     """
 
     key: str = attrs.field(
-        validator=matches(r"[A-Z]+-\d+(\.\d+[a-z]?)?", "a step key such as 'VAP-21' or 'VAP-8.1'")
+        validator=matches(r"[A-Z]+-\d+(\.\d+[a-z]?)?", "a step key such as 'VAP-12' or 'VAP-8.1'")
     )
     title: str = attrs.field(validator=non_empty)
     timeline: Timeline = attrs.field(validator=is_instance(TIMELINE_KINDS, "a timeline rule"))
     phrase: str | None = attrs.field(
         default=None, validator=attrs.validators.optional(is_instance(str, "a string"))
     )
+    words: str | None = attrs.field(default=None, validator=attrs.validators.optional(non_empty))
+    condition: Condition | None = attrs.field(
+        default=None, validator=attrs.validators.optional(is_instance(Condition, "a Condition"))
+    )
+    hedges: tuple[Hedge, ...] = attrs.field(default=(), converter=_as_hedges, validator=_hedges)
+    modality: Modality | None = attrs.field(
+        default=None, validator=attrs.validators.optional(is_instance(Modality, "a Modality"))
+    )
+    note: str = attrs.field(default="", validator=is_instance(str, "a string"))
 
 
 def _as_steps(steps: Iterable[Step]) -> tuple[Step, ...]:
@@ -122,9 +188,6 @@ class Action:
     heading: str = attrs.field(validator=non_empty)
     addressee: Addressee = attrs.field(validator=is_instance(ADDRESSEE_KINDS, "an addressee"))
     modality: Modality = attrs.field(validator=is_instance(Modality, "a Modality"))
-    qualifier: Qualifier | None = attrs.field(
-        default=None, validator=attrs.validators.optional(is_instance(Qualifier, "a Qualifier"))
-    )
     articles: tuple[str, ...] = attrs.field(default=(), converter=to_strings, validator=are_strings)
     steps: tuple[Step, ...] = attrs.field(converter=_as_steps, validator=_steps)
     adopted: pendulum.Date = attrs.field(converter=to_date, validator=is_date)
@@ -155,29 +218,60 @@ class Action:
                 f"Action.{attribute.name} of {self.key} are keyed {actual}, expected {expected}"
             )
         for step in steps:
-            if step.phrase is not None and step.phrase not in self.text:
-                raise ValidationError(
-                    f"the phrase of step {step.key}, {step.phrase!r}, is not in the action's text"
-                )
+            quoted = [("phrase", step.phrase), ("words", step.words)]
+            if step.condition is not None:
+                quoted.append(("condition", step.condition.words))
+            quoted.extend(("hedge", hedge.words) for hedge in step.hedges)
+            for name, words in quoted:
+                if words is not None and words not in self.text:
+                    raise ValidationError(
+                        f"the {name} of step {step.key}, {words!r}, is not in the action's text"
+                    )
+
+    @property
+    def qualifier(self) -> Qualifier | None:
+        """The first hedge of the action's steps ("endeavour to"), or ``None``."""
+        return next((hedge.qualifier for step in self.steps for hedge in step.hedges), None)
 
     def in_force_on(self, day: datetime.date) -> bool:
         """Whether the action's plan is in force on *day* (adoption included, successor not)."""
         return self.adopted <= day and (self.superseded is None or day < self.superseded)
 
-    def applies_to(self, state: StateParty, *, on: datetime.date) -> Truth:
+    @property
+    def duties(self) -> tuple[Duty, ...]:
+        """Each step with the plan's period and meetings: what applicability and dates need."""
+        return tuple(
+            Duty(
+                step=step,
+                parent=self.key,
+                addressee=self.addressee,
+                starts=self.adopted,
+                ends=self.superseded,
+                meetings=self.meetings,
+            )
+            for step in self.steps
+        )
+
+    def applies_to(
+        self, state: StateParty, *, on: datetime.date, policy: SchedulePolicy | None = None
+    ) -> Truth:
         """
         Return whether the action applies to *state* on the day *on*.
 
-        `Truth.YES` when the plan is in force, the Convention is in force for the State,
-        the action's time has not run out before the State joined, and the State is among
-        the addressees; `Truth.UNKNOWN` when a role fact it needs is unknown.
-        `applicability` gives the same answer with the reasons behind it.
+        `Truth.YES` when one of its steps applies (`vap.model.applicability` gives the
+        rules), `Truth.UNKNOWN` when none does and one might. `applicability` gives the
+        same answer with the reasons behind it.
         """
-        return self.applicability(state, on=on).applies
+        return self.applicability(state, on=on, policy=policy).applies
 
-    def applicability(self, state: StateParty, *, on: datetime.date) -> Applicability:
+    def applicability(
+        self, state: StateParty, *, on: datetime.date, policy: SchedulePolicy | None = None
+    ) -> Applicability:
         """Return whether the action applies to *state* on *on*, with the reasons why."""
-        return applicability(self, state, on=on)
+        return combine(
+            self.key,
+            tuple(step_applicability(duty, state, on=on, policy=policy) for duty in self.duties),
+        )
 
     def __str__(self) -> str:
         return f"{self.key} {self.title}"

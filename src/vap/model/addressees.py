@@ -15,8 +15,18 @@ import attrs
 
 from vap.errors import ValidationError
 from vap.model.roles import Role, Truth
+from vap.model.validators import non_empty
 
-__all__ = ["ADDRESSEE_KINDS", "Addressee", "AllOf", "AllStates", "AnyOf", "HasRole", "Not"]
+__all__ = [
+    "ADDRESSEE_KINDS",
+    "Addressee",
+    "AllOf",
+    "AllStates",
+    "AnyOf",
+    "Circumstance",
+    "HasRole",
+    "Not",
+]
 
 RoleLookup: TypeAlias = Callable[[Role], Truth]
 """A function giving the truth of a role for one State on one day."""
@@ -27,11 +37,13 @@ class _Algebra:
 
     __slots__ = ()
 
-    def __or__(self, other: Addressee) -> AnyOf:
-        return AnyOf(members=_flatten(AnyOf, (self, other)))
+    def __or__(self, other: Addressee) -> Addressee:
+        members = _flatten(AnyOf, (self, other))
+        return members[0] if len(members) == 1 else AnyOf(members=members)
 
-    def __and__(self, other: Addressee) -> AllOf:
-        return AllOf(members=_flatten(AllOf, (self, other)))
+    def __and__(self, other: Addressee) -> Addressee:
+        members = _flatten(AllOf, (self, other))
+        return members[0] if len(members) == 1 else AllOf(members=members)
 
     def __invert__(self) -> Not:
         return Not(self)  # type: ignore[arg-type]  # every subclass is an Addressee
@@ -41,6 +53,7 @@ class _Algebra:
 
 
 def _flatten(kind: type[AnyOf | AllOf], operands: Iterable[object]) -> tuple[Addressee, ...]:
+    """The members of a group of *kind*, flattened and each once (``a & a`` is ``a``)."""
     members: list[Addressee] = []
     for operand in operands:
         if isinstance(operand, kind):
@@ -49,7 +62,7 @@ def _flatten(kind: type[AnyOf | AllOf], operands: Iterable[object]) -> tuple[Add
             members.append(operand)
         else:
             raise ValidationError(f"cannot combine an addressee with {operand!r}")
-    return tuple(members)
+    return tuple(dict.fromkeys(members))
 
 
 @attrs.frozen
@@ -64,6 +77,11 @@ class AllStates(_Algebra):
     def roles(self) -> frozenset[Role]:
         """The roles the predicate depends on: none."""
         return frozenset()
+
+    @property
+    def circumstances(self) -> tuple[Circumstance, ...]:
+        """The circumstances the predicate names: none."""
+        return ()
 
     def describe(self) -> str:
         """Return the addressee in words."""
@@ -90,12 +108,52 @@ class HasRole(_Algebra):
         """The roles the predicate depends on."""
         return frozenset((self.role,))
 
+    @property
+    def circumstances(self) -> tuple[Circumstance, ...]:
+        """The circumstances the predicate names: none."""
+        return ()
+
     def describe(self) -> str:
         """Return the addressee in words."""
         return f"States Parties {self.role.description}"
 
     def _fragment(self) -> str:
         return self.role.description
+
+
+@attrs.frozen
+class Circumstance(_Algebra):
+    """
+    A circumstance the text names and no data decides: its truth is always unknown.
+
+    "in situations where assistance is required" (action 9) narrows whom a step binds,
+    but whether assistance is required is a State's own judgement that no source records:
+    a step with such a condition is `Truth.UNKNOWN` where it would otherwise apply, and
+    `Truth.NO` where its addressees exclude the State anyway.
+    """
+
+    words: str = attrs.field(validator=non_empty)
+
+    def evaluate(self, role_of: RoleLookup) -> Truth:  # noqa: ARG002 - same signature as the others
+        """Return `Truth.UNKNOWN`: no fact decides a circumstance."""
+        return Truth.UNKNOWN
+
+    @property
+    def roles(self) -> frozenset[Role]:
+        """The roles the predicate depends on: none."""
+        return frozenset()
+
+    @property
+    def circumstances(self) -> tuple[Circumstance, ...]:
+        """The circumstances the predicate names: this one."""
+        return (self,)
+
+    def describe(self) -> str:
+        """Return the addressee in words."""
+        return f"States Parties for which {self.words}"
+
+    def _fragment(self) -> str:
+        return f"for which {self.words}"
 
 
 def _at_least_two(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -125,6 +183,11 @@ class _Group(_Algebra):
     def roles(self) -> frozenset[Role]:
         """The roles the predicate depends on."""
         return frozenset().union(*(member.roles for member in self.members))
+
+    @property
+    def circumstances(self) -> tuple[Circumstance, ...]:
+        """The circumstances the predicate names, each once, in order."""
+        return tuple(dict.fromkeys(c for member in self.members for c in member.circumstances))
 
     def describe(self) -> str:
         """Return the addressee in words."""
@@ -176,6 +239,11 @@ class Not(_Algebra):
         """The roles the predicate depends on."""
         return self.operand.roles
 
+    @property
+    def circumstances(self) -> tuple[Circumstance, ...]:
+        """The circumstances the predicate names."""
+        return self.operand.circumstances
+
     def describe(self) -> str:
         """Return the addressee in words."""
         if isinstance(self.operand, AllStates):
@@ -201,8 +269,8 @@ def _join(fragments: list[str], word: str) -> str:
     return ", ".join(fragments[:-1]) + f", {word} {fragments[-1]}"
 
 
-Addressee: TypeAlias = AllStates | HasRole | AnyOf | AllOf | Not
-"""Who an action is addressed to: one of the five predicate classes."""
+Addressee: TypeAlias = AllStates | HasRole | Circumstance | AnyOf | AllOf | Not
+"""Who an action is addressed to: one of the six predicate classes."""
 
-ADDRESSEE_KINDS = (AllStates, HasRole, AnyOf, AllOf, Not)
+ADDRESSEE_KINDS = (AllStates, HasRole, Circumstance, AnyOf, AllOf, Not)
 """The addressee classes, for checking that a value is one."""

@@ -1,72 +1,80 @@
 """
-Whether an action applies to a State on a day, and the reasons, each with its sources.
+Whether a step applies to a State on a day, and why: the one answer, used everywhere.
 
-An action applies when its plan is in force, the Convention is in force for the State,
-its time did not run out before the State joined, and the State is among its addressees
-(three-valued: a role no fact covers makes the answer `Truth.UNKNOWN`).
+`judge` is the only place the question is decided. `Action.applies_to`,
+`Plan.applicability`, `Obligation.applies_to` and the scheduling engine all ask it (the
+engine through a cache). A step applies on a day when, in this order:
+
+1. its plan is in force (the Convention's own obligations always are);
+2. the Convention binds the State: entry into force reached, no withdrawal in effect;
+3. the step has a window open for the State that day, which did not lapse (its time ran
+   out before the State was bound, its plan was superseded first, or, by the policy, it
+   falls due after its plan ended); a step tied to the calendar ("in 2011", "in time for
+   the Second Meeting") lapses once its due date has passed, while a step counted from
+   the State's entry into force stays owed until met;
+4. the State is among the step's addressees on that day, narrowed by the step's
+   condition: three-valued, so a role no fact covers, or a circumstance no data decides,
+   makes the answer `Truth.UNKNOWN`, never `Truth.YES`.
 """
 
 from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 import attrs
 import pendulum
 
 from vap.model.addressees import Addressee, AllStates
 from vap.model.dates import as_date
-from vap.model.roles import Role, RoleFact, Truth
-from vap.model.timelines import fixed_due
-from vap.model.validators import are_strings, to_strings
+from vap.model.duties import Duty, Occurrence, occurrences
+from vap.model.facts import RoleFact
+from vap.model.policy import SchedulePolicy
+from vap.model.reasons import Reason
+from vap.model.roles import Role, Truth
 
 if TYPE_CHECKING:
-    from vap.model.actions import Action
     from vap.model.states import StateParty
 
 __all__ = [
     "ALL_STATES_REASONS",
     "Applicability",
-    "Reason",
     "addressee_truth",
-    "applicability",
-    "covering_facts",
-    "judged",
+    "combine",
+    "judge",
     "roles_of",
+    "step_applicability",
 ]
 
-
-@attrs.frozen
-class Reason:
-    """One reason behind an answer, in words, with the sources of the facts it rests on."""
-
-    message: str
-    sources: tuple[str, ...] = attrs.field(default=(), converter=to_strings, validator=are_strings)
-
-    def __str__(self) -> str:
-        if not self.sources:
-            return self.message
-        return f"{self.message} (sources: {', '.join(self.sources)})"
+_DEFAULT_POLICY: Final = SchedulePolicy()
 
 
 @attrs.frozen(kw_only=True)
 class Applicability:
-    """Whether an action applies to a State on a day, with the reasons behind the answer."""
+    """
+    Whether an action or step applies to a State on a day, with the reasons behind it.
+
+    For an action of several steps, ``steps`` holds each step's answer and ``applies`` is
+    their Kleene disjunction: the action applies where one of its parts does.
+    """
 
     key: str
     state: str
     on: pendulum.Date
     applies: Truth
     reasons: tuple[Reason, ...]
+    steps: tuple[Applicability, ...] = ()
 
     def __str__(self) -> str:
         reasons = "; ".join(str(reason) for reason in self.reasons)
         return f"{self.key} for {self.state} on {self.on}: {self.applies.value} ({reasons})"
 
 
-ALL_STATES_REASONS = (Reason("addressed to all States Parties"),)
-"""The reasons of every answer about an action addressed to all States Parties (shared)."""
+ALL_STATES_REASONS: Final = (Reason("addressed to all States Parties"),)
+"""The reasons of every answer about a step addressed to all States Parties (shared)."""
+
+_ONE_YEAR: Final = datetime.timedelta(days=366)
 
 
 def roles_of(addressee: Addressee) -> tuple[Role, ...]:
@@ -74,86 +82,147 @@ def roles_of(addressee: Addressee) -> tuple[Role, ...]:
     return tuple(sorted(addressee.roles, key=lambda role: role.value))
 
 
-def covering_facts(
-    roles: tuple[Role, ...], state: StateParty, day: pendulum.Date
-) -> tuple[RoleFact | None, ...]:
-    """For each of *roles*, the fact that gives it for *state* on *day*, or ``None``."""
-    return tuple(state.fact(role, on=day) for role in roles)
-
-
-def judged(
-    addressee: Addressee, roles: tuple[Role, ...], facts: tuple[RoleFact | None, ...]
-) -> tuple[Truth, tuple[Reason, ...]]:
-    """
-    Evaluate *addressee* given the *facts* that cover its *roles*, with a reason for each.
-
-    The reasons name no State and no day, so that States with the same facts share them.
-    """
-    reasons = [Reason(f"addressed to {addressee}")]
-    values: dict[Role, Truth] = {}
-    for role, fact in zip(roles, facts, strict=True):
-        if fact is None:
-            values[role] = Truth.UNKNOWN
-            reasons.append(Reason(f"{role.description}: unknown, no fact covers that day"))
-        else:
-            values[role] = fact.value
-            reasons.append(
-                Reason(
-                    f"{role.description}: {fact.value.value}, by a fact that holds {fact.span}",
-                    fact.sources,
-                )
-            )
-    return addressee.evaluate(values.__getitem__), tuple(reasons)
+def _fact_reason(role: Role, fact: RoleFact | None) -> Reason:
+    if fact is None:
+        return Reason(f"{role.description}: unknown, no fact covers that day")
+    return Reason(
+        f"{role.description}: {fact.value.value}, by a fact that holds {fact.span}",
+        fact.sources,
+        fact.evidence,
+    )
 
 
 def addressee_truth(
-    addressee: Addressee, state: StateParty, day: pendulum.Date
+    addressee: Addressee, facts: Iterable[tuple[Role, RoleFact | None]]
 ) -> tuple[Truth, tuple[Reason, ...]]:
-    """Evaluate *addressee* for *state* on *day*, naming each role fact used or missing."""
+    """
+    Evaluate *addressee* given the fact that covers each of its roles, with the reasons.
+
+    The reasons name no State and no day, so States with the same facts share them.
+    """
     if isinstance(addressee, AllStates):
         return Truth.YES, ALL_STATES_REASONS
-    roles = roles_of(addressee)
-    return judged(addressee, roles, covering_facts(roles, state, day))
+    values: dict[Role, Truth] = {}
+    reasons = [Reason(f"addressed to {addressee}")]
+    for role, fact in facts:
+        values[role] = Truth.UNKNOWN if fact is None else fact.value
+        reasons.append(_fact_reason(role, fact))
+    reasons.extend(
+        Reason(f"whether {circumstance.words}: unknown, no data decides it")
+        for circumstance in addressee.circumstances
+    )
+    return addressee.evaluate(values.__getitem__), tuple(reasons)
 
 
-def applicability(action: Action, state: StateParty, *, on: datetime.date) -> Applicability:
-    """Return whether *action* applies to *state* on the day *on*, with the reasons."""
+def _current(found: tuple[Occurrence, ...], day: pendulum.Date) -> Occurrence | None:
+    """The occurrence that governs *day*: the last one open by then."""
+    current = None
+    for occurrence in found:
+        if occurrence.opens <= day or occurrence.lapsed is not None:
+            current = occurrence
+    return current
+
+
+def _unbound(duty: Duty, state: StateParty, day: pendulum.Date) -> Reason | None:
+    """Why *duty* cannot bind *state* on *day* at all (rules 1 and 2), or ``None``."""
+    starts, ends, eif = duty.starts, duty.ends, state.entry_into_force
+    if ends is not None and day >= ends and eif >= ends:
+        return Reason(
+            f"the plan was superseded on {ends}, before the Convention entered into force"
+            f" for the State on {eif}"
+        )
+    if starts is not None and (day < starts or (ends is not None and day >= ends)):
+        superseded = f", superseded {ends}" if ends else ""
+        return Reason(f"the plan is not in force on {day} (adopted {starts}{superseded})")
+    if day < eif:
+        return Reason(f"the Convention enters into force for the State on {eif}, after {day}")
+    withdrawal = state.withdrawal
+    if withdrawal is not None and day >= withdrawal.effective:
+        return Reason(
+            f"the State's withdrawal took effect on {withdrawal.effective} (Article 20)",
+            withdrawal.sources,
+        )
+    return None
+
+
+def _window(
+    duty: Duty, found: tuple[Occurrence, ...], day: pendulum.Date
+) -> tuple[Occurrence | None, tuple[Reason, ...]]:
+    """
+    Rule 3: the occurrence open on *day*, with the reasons it adds; or none, and why not.
+
+    Returns the occurrence and its reasons (with "owed until met" once past due), or
+    ``None`` and the reasons the step does not apply that day.
+    """
+    occurrence = _current(found, day)
+    if occurrence is None:
+        if found:
+            return None, (Reason(f"it opens on {found[0].opens}"),)
+        return None, (Reason(f"no {duty.step.timeline.describe()} is recorded for the State"),)
+    if occurrence.lapsed is not None:
+        return None, (*occurrence.reasons, occurrence.lapsed)
+    due = occurrence.due
+    if due is None or day <= due:
+        return occurrence, occurrence.reasons
+    if duty.lapses_after_due:
+        return None, (*occurrence.reasons, Reason(f"its time ran out on {due}"))
+    return occurrence, (*occurrence.reasons, Reason(f"due {due}: owed until met"))
+
+
+def judge(
+    duty: Duty,
+    state: StateParty,
+    day: pendulum.Date,
+    policy: SchedulePolicy,
+    found: tuple[Occurrence, ...] | None = None,
+) -> tuple[Truth, tuple[Reason, ...]]:
+    """
+    Decide whether *duty* applies to *state* on *day*: the rules of this module, in order.
+
+    *found* are the duty's occurrences for the State, if already computed (the engine
+    passes them); they are computed here otherwise.
+    """
+    unbound = _unbound(duty, state, day)
+    if unbound is not None:
+        return Truth.NO, (unbound,)
+    if found is None:
+        found = occurrences(duty, state, policy, through=day + _ONE_YEAR)
+    occurrence, window = _window(duty, found, day)
+    if occurrence is None:
+        return Truth.NO, window
+    roles = roles_of(duty.predicate)
+    truth, reasons = addressee_truth(
+        duty.predicate, [(role, state.fact(role, on=day)) for role in roles]
+    )
+    if occurrence.due is not None and day > occurrence.due:
+        return truth, (*occurrence.reasons, *reasons, window[-1])
+    return truth, (*window, *reasons)
+
+
+def step_applicability(
+    duty: Duty, state: StateParty, *, on: datetime.date, policy: SchedulePolicy | None = None
+) -> Applicability:
+    """Return whether *duty*'s step applies to *state* on the day *on*, with the reasons."""
     day = as_date(on, field="on")
+    applies, reasons = judge(duty, state, day, policy or _DEFAULT_POLICY)
+    return Applicability(key=duty.key, state=state.code, on=day, applies=applies, reasons=reasons)
 
-    def answer(applies: Truth, reasons: Iterable[Reason]) -> Applicability:
-        return Applicability(
-            key=action.key, state=state.code, on=day, applies=applies, reasons=tuple(reasons)
-        )
 
-    if not action.in_force_on(day):
-        ends = f", superseded {action.superseded}" if action.superseded else ""
-        return answer(
-            Truth.NO,
-            [Reason(f"the plan is not in force on {day} (adopted {action.adopted}{ends})")],
-        )
-    if day < state.entry_into_force:
-        return answer(
-            Truth.NO,
-            [
-                Reason(
-                    f"the Convention enters into force for {state.code} on"
-                    f" {state.entry_into_force}, after {day}",
-                    state.sources,
-                )
-            ],
-        )
-    closes = [fixed_due(step.timeline, action.meetings) for step in action.steps]
-    if all(close is not None for close in closes):
-        last = max(close for close in closes if close is not None)
-        if last < state.entry_into_force:
-            return answer(
-                Truth.NO,
-                [
-                    Reason(
-                        f"its time ran out on {last}, before the Convention entered into force"
-                        f" for {state.code} on {state.entry_into_force}",
-                        state.sources,
-                    )
-                ],
-            )
-    return answer(*addressee_truth(action.addressee, state, day))
+def combine(key: str, results: tuple[Applicability, ...]) -> Applicability:
+    """An action's answer from its steps': one step speaks for itself; several, by Kleene "or"."""
+    if len(results) == 1:
+        (only,) = results
+        return attrs.evolve(only, key=key)
+    first = results[0]
+    return Applicability(
+        key=key,
+        state=first.state,
+        on=first.on,
+        applies=Truth.any_of(result.applies for result in results),
+        reasons=tuple(
+            Reason(f"{result.key}: {reason.message}", reason.sources, reason.evidence)
+            for result in results
+            for reason in result.reasons
+        ),
+        steps=results,
+    )

@@ -15,11 +15,19 @@ from vap.model.validators import (
     are_strings,
     is_instance,
     is_optional_date,
+    non_empty,
     to_optional_date,
     to_strings,
 )
 
-__all__ = ["EXTENSION_RULES", "Extension", "ExtensionRule", "ExtensionStatus"]
+__all__ = [
+    "EXTENSION_RULES",
+    "Extension",
+    "ExtensionRule",
+    "ExtensionStatus",
+    "check_extensions",
+    "granted_extensions",
+]
 
 
 class ExtensionStatus(enum.Enum):
@@ -78,7 +86,9 @@ class Extension:
     """
     An extension of a deadline, requested or granted by a Meeting of States Parties.
 
-    ``until`` is the new deadline (``None`` only for a request whose date no source gives).
+    ``until`` is the new deadline (``None`` only for a request whose date no source gives);
+    ``requested`` the day the request was submitted and ``decided_at`` the key of the
+    meeting that granted it (``"9MSP"``), where a source gives them.
     """
 
     obligation: str = attrs.field(validator=_known_obligation)
@@ -91,8 +101,39 @@ class Extension:
         converter=to_optional_date,
         validator=[is_optional_date, _until_when_granted],
     )
+    requested: pendulum.Date | None = attrs.field(
+        default=None, converter=to_optional_date, validator=is_optional_date
+    )
+    decided_at: str | None = attrs.field(
+        default=None, validator=attrs.validators.optional(non_empty)
+    )
     sources: tuple[str, ...] = attrs.field(default=(), converter=to_strings, validator=are_strings)
     note: str = attrs.field(default="", validator=is_instance(str, "a string"))
+
+    def describe(self, rule: ExtensionRule) -> str:
+        """The extension in words: "extended to 2021-04-01 under Article 3(3), granted at 9MSP"."""
+        parts = [f"extended to {self.until} under {rule.article}"]
+        if self.requested is not None:
+            parts.append(f"requested on {self.requested}")
+        if self.decided_at is not None:
+            parts.append(f"granted at {self.decided_at}")
+        return ", ".join(parts)
+
+
+def granted_extensions(extensions: Iterable[Extension], obligation: str) -> tuple[Extension, ...]:
+    """The granted extensions of *obligation*, in the order they extend one another."""
+    return tuple(
+        sorted(
+            (
+                extension
+                for extension in extensions
+                if extension.obligation == obligation
+                and extension.status is ExtensionStatus.GRANTED
+                and extension.until is not None
+            ),
+            key=lambda extension: extension.until or pendulum.Date(1, 1, 1),
+        )
+    )
 
 
 def check_extensions(extensions: Iterable[Extension], entry_into_force: pendulum.Date) -> list[str]:
@@ -106,17 +147,10 @@ def check_extensions(extensions: Iterable[Extension], entry_into_force: pendulum
     """
     problems = []
     for obligation, rule in EXTENSION_RULES.items():
-        granted = sorted(
-            (
-                extension.until
-                for extension in extensions
-                if extension.obligation == obligation
-                and extension.status is ExtensionStatus.GRANTED
-                and extension.until is not None
-            ),
-        )
         previous = add(entry_into_force, rule.deadline)
-        for until in granted:
+        for extension in granted_extensions(extensions, obligation):
+            until = extension.until
+            assert until is not None  # noqa: S101 - granted extensions have a date
             longest = add(previous, rule.longest, month_end=MonthEnd.ROUND_DOWN)
             if until <= previous:
                 problems.append(

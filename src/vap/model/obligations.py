@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from vap.errors import UnknownKeyError, ValidationError
 from vap.model.actions import Step
 from vap.model.addressees import ADDRESSEE_KINDS, Addressee
+from vap.model.applicability import Applicability, step_applicability
+from vap.model.duties import Duty
 from vap.model.timelines import TIMELINE_KINDS, Timeline
 from vap.model.validators import is_instance, matches, non_empty, repeated
+
+if TYPE_CHECKING:
+    from vap.model.policy import SchedulePolicy
+    from vap.model.roles import Truth
+    from vap.model.states import StateParty
 
 __all__ = ["Obligation", "ObligationSet"]
 
@@ -40,6 +48,23 @@ class Obligation:
     def __attrs_post_init__(self) -> None:
         step = Step(key=self.key, title=self.title, timeline=self.timeline)
         object.__setattr__(self, "steps", (step,))
+
+    @property
+    def duties(self) -> tuple[Duty, ...]:
+        """The obligation's one step, with no plan period: the Convention has no end."""
+        return (Duty(step=self.steps[0], parent=self.key, addressee=self.addressee),)
+
+    def applies_to(
+        self, state: StateParty, *, on: datetime.date, policy: SchedulePolicy | None = None
+    ) -> Truth:
+        """Return whether the obligation binds *state* on the day *on* (see `applicability`)."""
+        return self.applicability(state, on=on, policy=policy).applies
+
+    def applicability(
+        self, state: StateParty, *, on: datetime.date, policy: SchedulePolicy | None = None
+    ) -> Applicability:
+        """Return whether the obligation binds *state* on *on*, with the reasons why."""
+        return step_applicability(self.duties[0], state, on=on, policy=policy)
 
     def __str__(self) -> str:
         return f"{self.key} {self.title} ({self.article})"

@@ -127,7 +127,7 @@ class Plan:
         return self[f"{self.key}-{number}"]
 
     def step(self, key: str) -> Step:
-        """Return the step keyed *key* (``"VAP-8.1"``, or ``"VAP-21"`` for a one-step action)."""
+        """Return the step keyed *key* (``"VAP-8.1"``, or ``"VAP-12"`` for a one-step action)."""
         action_key = key.rsplit(".", 1)[0] if isinstance(key, str) else key
         for step in self[action_key].steps:
             if step.key == key:

@@ -13,7 +13,12 @@ from vap.errors import ValidationError
 from vap.model.io import Source
 from vap.model.validators import is_date, is_instance, matches, non_empty, to_date
 
-__all__ = ["Progress", "Record", "RecordStatus", "record_order"]
+__all__ = ["Progress", "Record", "RecordStatus", "covered_year", "record_order"]
+
+
+def covered_year(due_year: int) -> int:
+    """The calendar year a yearly report due in *due_year* covers: the one before (Art. 7(2))."""
+    return due_year - 1
 
 
 class RecordStatus(enum.Enum):
@@ -41,15 +46,16 @@ class Record:
     """
     A State fulfilled (or started, or withdrew) an obligation on a day, says a source.
 
-    ``key`` is a step (``"VAP-8.1"``), a one-step action (``"VAP-21"``) or an obligation
+    ``key`` is a step (``"VAP-8.1"``), a one-step action (``"VAP-12"``) or an obligation
     (``"CCM-7.1"``). For yearly items, ``covers`` is the calendar year the report covers
-    (the report due 30 April 2012 covers 2011); without it, the record meets the earliest
-    occurrence not yet met.
+    (the report due 30 April 2012 covers 2011); without it, a record is read as covering
+    the calendar year before the one it is dated in (`year_covered`), the way yearly
+    reports are made.
     """
 
     state: str = attrs.field(validator=matches(r"[A-Z]{3}", "an ISO alpha-3 code like 'LAO'"))
     key: str = attrs.field(
-        validator=matches(r"[A-Z]+-\d+(\.\d+[a-z]?)?", "a key such as 'VAP-21' or 'CCM-7.1'")
+        validator=matches(r"[A-Z]+-\d+(\.\d+[a-z]?)?", "a key such as 'VAP-12' or 'CCM-7.1'")
     )
     on: pendulum.Date = attrs.field(kw_only=True, converter=to_date, validator=is_date)
     source: str = attrs.field(kw_only=True, validator=non_empty)
@@ -60,6 +66,17 @@ class Record:
         validator=is_instance(RecordStatus, "a RecordStatus"),
     )
     note: str = attrs.field(default="", kw_only=True, validator=is_instance(str, "a string"))
+
+    @property
+    def year_covered(self) -> int:
+        """
+        The calendar year the record covers, for a yearly item.
+
+        ``covers`` where given; otherwise the year before the record's own, since a yearly
+        report covers "the previous calendar year" (Article 7(2)): a report dated
+        15 April 2013 covers 2012. Give ``covers`` for a report made late, in a later year.
+        """
+        return self.covers if self.covers is not None else covered_year(self.on.year)
 
     def __str__(self) -> str:
         year = f" (covering {self.covers})" if self.covers is not None else ""

@@ -1,5 +1,5 @@
 """
-Roles a State Party can hold, three-valued truth, and dated, sourced facts about roles.
+Roles a State Party can hold, and three-valued truth.
 
 The plan addresses its actions to classes of States Parties (DOMAIN.md §2): those with
 stockpiles, with contaminated areas, with victims, in a position to assist, without
@@ -9,24 +9,13 @@ be unknown, so answers are `Truth` values combined by Kleene's three-valued logi
 
 from __future__ import annotations
 
-import datetime
 import enum
 from collections.abc import Iterable
-from typing import Any, Final
-
-import attrs
-import pendulum
+from typing import Final
 
 from vap.errors import UnknownTruthError, ValidationError
-from vap.model.validators import (
-    are_strings,
-    is_instance,
-    is_optional_date,
-    to_optional_date,
-    to_strings,
-)
 
-__all__ = ["Role", "RoleFact", "Truth"]
+__all__ = ["Role", "Truth"]
 
 
 class Role(enum.Enum):
@@ -143,67 +132,3 @@ class Truth(enum.Enum):
 
 _RANK: Final = {Truth.NO: 0, Truth.UNKNOWN: 1, Truth.YES: 2}
 _BY_RANK: Final = (Truth.NO, Truth.UNKNOWN, Truth.YES)
-
-
-def _role(name: Role | str) -> Role:
-    return Role.parse(name)
-
-
-def _until_after_since(instance: RoleFact, _: attrs.Attribute[Any], until: Any) -> None:
-    if until is not None and instance.since is not None and until <= instance.since:
-        raise ValidationError(
-            f"RoleFact.until {until} must be after RoleFact.since {instance.since}:"
-            " a fact holds from since (included) until until (excluded)"
-        )
-
-
-@attrs.frozen(kw_only=True)
-class RoleFact:
-    """
-    A sourced statement that a State holds a role (or not) over a span of days.
-
-    The fact holds from ``since`` (included; ``None``: from the State's beginning) until
-    ``until`` (excluded: the first day it no longer holds; ``None``: with no end). Outside
-    every fact, the role is unknown.
-    """
-
-    role: Role = attrs.field(converter=_role)
-    value: Truth = attrs.field(validator=is_instance(Truth, "a Truth (YES, NO or UNKNOWN)"))
-    since: pendulum.Date | None = attrs.field(
-        default=None, converter=to_optional_date, validator=is_optional_date
-    )
-    until: pendulum.Date | None = attrs.field(
-        default=None,
-        converter=to_optional_date,
-        validator=[is_optional_date, _until_after_since],
-    )
-    sources: tuple[str, ...] = attrs.field(default=(), converter=to_strings, validator=are_strings)
-    note: str = attrs.field(default="", validator=is_instance(str, "a string"))
-
-    def covers(self, on: datetime.date) -> bool:
-        """Whether the fact holds on the day *on*."""
-        return (self.since is None or self.since <= on) and (self.until is None or on < self.until)
-
-    def overlaps(self, other: RoleFact) -> bool:
-        """Whether the two facts hold on some common day."""
-        starts_before_other_ends = (
-            self.since is None or other.until is None or self.since < other.until
-        )
-        ends_after_other_starts = (
-            self.until is None or other.since is None or other.since < self.until
-        )
-        return starts_before_other_ends and ends_after_other_starts
-
-    @property
-    def span(self) -> str:
-        """The days the fact holds, in words: "throughout", "from 2011-01-01 until 2015-11-25"."""
-        span = []
-        if self.since is not None:
-            span.append(f"from {self.since}")
-        if self.until is not None:
-            span.append(f"until {self.until}")
-        return " ".join(span) or "throughout"
-
-    def describe(self) -> str:
-        """The fact in words: "stockpiles: yes until 2015-11-25"."""
-        return f"{self.role.value}: {self.value.value} {self.span}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+import warnings
 from collections.abc import Iterable
 from typing import Any, Final
 
@@ -11,8 +12,15 @@ import attrs
 import pendulum
 
 from vap.errors import ValidationError
-from vap.model.extensions import Extension, ExtensionStatus, check_extensions
-from vap.model.roles import Role, RoleFact, Truth
+from vap.model.dates import Period, add, as_date
+from vap.model.extensions import (
+    Extension,
+    ExtensionStatus,
+    check_extensions,
+    granted_extensions,
+)
+from vap.model.facts import RoleFact
+from vap.model.roles import Role, Truth
 from vap.model.timelines import Anchor
 from vap.model.validators import (
     are_strings,
@@ -29,9 +37,12 @@ from vap.model.validators import (
 __all__ = [
     "GENERAL_ENTRY_INTO_FORCE",
     "THIRTIETH_DEPOSIT",
+    "WITHDRAWAL_NOTICE",
     "Event",
     "Instrument",
+    "Signatory",
     "StateParty",
+    "Withdrawal",
     "entry_into_force",
 ]
 
@@ -61,6 +72,11 @@ def entry_into_force(deposited: datetime.date) -> pendulum.Date:
         return GENERAL_ENTRY_INTO_FORCE
     year, month = divmod(day.year * 12 + day.month - 1 + 6, 12)
     return pendulum.Date(year, month + 1, 1)
+
+
+WITHDRAWAL_NOTICE: Final = Period(months=6)
+"""Article 20(2): a withdrawal "shall take effect six months after the receipt of the
+instrument of withdrawal by the Depositary"."""
 
 
 _entry_into_force_of = entry_into_force  # StateParty.__init__ has a keyword of the same name
@@ -96,6 +112,64 @@ class Event:
     on: pendulum.Date = attrs.field(converter=to_date, validator=is_date)
     sources: tuple[str, ...] = attrs.field(default=(), converter=to_strings, validator=are_strings)
     note: str = attrs.field(default="", validator=is_instance(str, "a string"))
+
+
+def _effective(withdrawal: Withdrawal) -> pendulum.Date:
+    return add(withdrawal.notified, WITHDRAWAL_NOTICE)
+
+
+def _not_before_notice(instance: Withdrawal, attribute: attrs.Attribute[Any], value: Any) -> None:
+    earliest = _effective(instance)
+    if value < earliest:
+        raise ValidationError(
+            f"Withdrawal.{attribute.name} {value} is before {earliest}, six months after the"
+            f" notification of {instance.notified} (Article 20(2))"
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Withdrawal:
+    """
+    A State's withdrawal from the Convention (Article 20).
+
+    Article 20(2): "Such withdrawal shall take effect six months after the receipt of the
+    instrument of withdrawal by the Depositary. If, however, on the expiry of that
+    six-month period, the withdrawing State Party is engaged in an armed conflict, the
+    withdrawal shall not take effect before the end of the armed conflict." ``effective``
+    is therefore six months after ``notified`` unless given later, with the reason in
+    ``note``. The State is bound until the day before ``effective``.
+    """
+
+    notified: pendulum.Date = attrs.field(converter=to_date, validator=is_date)
+    effective: pendulum.Date = attrs.field(
+        default=attrs.Factory(_effective, takes_self=True),
+        converter=to_date,
+        validator=[is_date, _not_before_notice],
+    )
+    sources: tuple[str, ...] = attrs.field(default=(), converter=to_strings, validator=are_strings)
+    note: str = attrs.field(default="", validator=is_instance(str, "a string"))
+
+    def __str__(self) -> str:
+        return f"notified {self.notified}, effective {self.effective}"
+
+
+@attrs.frozen(kw_only=True)
+class Signatory:
+    """
+    A State that signed the Convention and has not ratified it: it owes nothing under it.
+
+    Signature was open from 3 December 2008 until the Convention's entry into force
+    (Article 15); a signatory becomes bound only by depositing an instrument (Article 16).
+    """
+
+    code: str = attrs.field(validator=matches(r"[A-Z]{3}", "an ISO 3166-1 alpha-3 code like 'AGO'"))
+    name: str = attrs.field(validator=non_empty)
+    signed: pendulum.Date = attrs.field(converter=to_date, validator=is_date)
+    sources: tuple[str, ...] = attrs.field(default=(), converter=to_strings, validator=are_strings)
+    note: str = attrs.field(default="", validator=is_instance(str, "a string"))
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.code}), signed {self.signed}, not ratified"
 
 
 def _tuple_of(kind: type, name: str) -> Any:
@@ -138,6 +212,10 @@ class StateParty:
     instrument: Instrument | None = attrs.field(
         validator=attrs.validators.optional(is_instance(Instrument, "an Instrument"))
     )
+    signed: pendulum.Date | None = attrs.field(validator=is_optional_date)
+    withdrawal: Withdrawal | None = attrs.field(
+        validator=attrs.validators.optional(is_instance(Withdrawal, "a Withdrawal"))
+    )
     facts: tuple[RoleFact, ...] = attrs.field(validator=_tuple_of(RoleFact, "RoleFact"))
     events: tuple[Event, ...] = attrs.field(validator=_tuple_of(Event, "Event"))
     extensions: tuple[Extension, ...] = attrs.field(validator=_tuple_of(Extension, "Extension"))
@@ -154,6 +232,8 @@ class StateParty:
         roles: Iterable[Role | str] | None = None,
         facts: Iterable[RoleFact] = (),
         instrument: Instrument | None = None,
+        signed: datetime.date | None = None,
+        withdrawal: Withdrawal | None = None,
         events: Iterable[Event] = (),
         extensions: Iterable[Extension] = (),
         sources: Iterable[str] = (),
@@ -185,6 +265,8 @@ class StateParty:
             entry_into_force=computed,
             deposited=deposit_day,
             instrument=instrument,
+            signed=to_optional_date(signed),
+            withdrawal=withdrawal,
             facts=tuple(sorted(_facts(where, roles, facts), key=_fact_order)),
             events=tuple(sorted(events, key=lambda event: (event.kind.value, event.on))),
             extensions=tuple(
@@ -222,8 +304,51 @@ class StateParty:
             if event.on < self.entry_into_force
         )
         problems.extend(check_extensions(self.extensions, self.entry_into_force))
+        if self.withdrawal is not None and self.withdrawal.notified < self.entry_into_force:
+            problems.append(
+                f"the withdrawal notified on {self.withdrawal.notified} is before the entry into"
+                f" force, {self.entry_into_force}: a State withdraws only once bound (Article 20)"
+            )
+        if self.signed is not None and self.deposited is not None and self.signed > self.deposited:
+            problems.append(
+                f"signed on {self.signed}, after its instrument was deposited on {self.deposited}"
+            )
         if problems:
             raise ValidationError(f"invalid StateParty {self.code!r}", problems)
+
+    @property
+    def joined(self) -> pendulum.Date:
+        """The day the State deposited its instrument (its entry into force if not known)."""
+        return self.deposited or self.entry_into_force
+
+    @property
+    def bound_until(self) -> pendulum.Date | None:
+        """The last day the State is bound: the day before its withdrawal takes effect."""
+        if self.withdrawal is None:
+            return None
+        return self.withdrawal.effective - datetime.timedelta(days=1)
+
+    def is_party(self, *, on: datetime.date) -> bool:
+        """
+        Whether the Convention binds the State on the day *on*.
+
+        From its entry into force (Article 17) until its withdrawal takes effect
+        (Article 20), that day excluded.
+        """
+        day = as_date(on, field="on")
+        return self.entry_into_force <= day and (
+            self.withdrawal is None or day < self.withdrawal.effective
+        )
+
+    def had_joined(self, *, on: datetime.date) -> bool:
+        """
+        Whether the State had deposited its instrument by *on*, and not withdrawn.
+
+        This is how the Monitor and the support unit count States Parties in their lists:
+        a State is counted from its deposit, before its entry into force.
+        """
+        day = as_date(on, field="on")
+        return self.joined <= day and (self.withdrawal is None or day < self.withdrawal.effective)
 
     def fact(self, role: Role, *, on: datetime.date) -> RoleFact | None:
         """Return the fact that gives *role* on the day *on*, or ``None`` if none does."""
@@ -259,19 +384,30 @@ class StateParty:
         )
         return attrs.evolve(self, extensions=(*self.extensions, extension))
 
+    def extended_deadline(self, obligation: str) -> pendulum.Date | None:
+        """Return the deadline of *obligation* set by its last granted extension, or ``None``."""
+        granted = granted_extensions(self.extensions, obligation)
+        return granted[-1].until if granted else None
+
     def deadline(self, obligation: str) -> pendulum.Date | None:
-        """Return the latest granted extension of *obligation*, or ``None`` if none is granted."""
-        granted = [
-            extension.until
-            for extension in self.extensions
-            if extension.obligation == obligation
-            and extension.status is ExtensionStatus.GRANTED
-            and extension.until is not None
-        ]
-        return max(granted, default=None)
+        """
+        Return the deadline set by the last granted extension (deprecated).
+
+        Use `extended_deadline`, whose name says that it is ``None`` unless extended; a
+        schedule item's ``due`` is the deadline in force.
+        """
+        warnings.warn(
+            "StateParty.deadline() is deprecated: use extended_deadline()",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return self.extended_deadline(obligation)
 
     def __str__(self) -> str:
-        return f"{self.name} ({self.code}), in force since {self.entry_into_force}"
+        text = f"{self.name} ({self.code}), in force since {self.entry_into_force}"
+        if self.withdrawal is not None:
+            text += f", withdrew with effect from {self.withdrawal.effective}"
+        return text
 
     def _repr_html_(self) -> str:
         from vap.exports.html import state_html  # noqa: PLC0415 - only notebooks need it

@@ -28,7 +28,6 @@ import pendulum
 
 from vap.errors import ValidationError
 from vap.model.dates import Period
-from vap.model.meetings import Calendar, MeetingDay
 from vap.model.roles import Role
 from vap.model.validators import is_date, is_instance, matches, to_date
 
@@ -44,7 +43,6 @@ __all__ = [
     "Ongoing",
     "Timeline",
     "Within",
-    "fixed_due",
 ]
 
 
@@ -152,15 +150,24 @@ class Annually:
     Due every year on a fixed day, each occurrence covering the previous calendar year.
 
     The Article 7(2) report is due "not later than 30 April of each year" and covers the
-    previous calendar year; the plan's "annually" (actions 16 and 59) rides on it.
+    previous calendar year; the plan's "annually" (actions 16 and 59) rides on it. Such a
+    rule follows an initial report due ``after`` entry into force (180 days, Article 7(1)),
+    and the `vap.FirstAnnualReport` policy says which year comes first. Without ``after``
+    the first occurrence is the first day (``month``, ``day``) on or after the rule opens.
     """
 
     month: int = attrs.field(default=4, validator=_month)
     day: int = attrs.field(default=30, validator=_real_day)
+    after: Period | None = attrs.field(
+        default=None, validator=attrs.validators.optional(is_instance(Period, "a Period"))
+    )
 
     def describe(self) -> str:
         """Return the rule in words."""
-        return f"every year by {self.day} {calendar.month_name[self.month]}"
+        text = f"every year by {self.day} {calendar.month_name[self.month]}"
+        if self.after is not None:
+            text += f", after an initial report due {self.after} after entry into force"
+        return text
 
 
 @attrs.frozen
@@ -224,23 +231,3 @@ TIMELINE_KINDS = (
     Ongoing,
 )
 """The timeline classes, for checking that a value is one."""
-
-
-def fixed_due(
-    timeline: Timeline, meetings: Calendar, meeting_day: MeetingDay = MeetingDay.OPENS
-) -> pendulum.Date | None:
-    """
-    Return the due date of a rule that is the same for every State, or ``None``.
-
-    Only `ByMeeting` (the meeting's first day, or last with `MeetingDay.CLOSES`) and
-    `DuringYear` (31 December) fix a calendar date; the others count from something about
-    the State, or set no date.
-
-    Raises:
-        UnknownKeyError: for a meeting the calendar does not hold.
-    """
-    if isinstance(timeline, ByMeeting):
-        return meetings[timeline.meeting].day(meeting_day)
-    if isinstance(timeline, DuringYear):
-        return pendulum.Date(timeline.year, 12, 31)
-    return None

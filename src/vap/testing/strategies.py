@@ -23,14 +23,15 @@ import pendulum
 from hypothesis import strategies as st
 
 from vap.engine.schedule import Schedule
-from vap.model.actions import Action, Modality, Qualifier, Section, Step
+from vap.model.actions import Action, Hedge, Modality, Qualifier, Section, Step
 from vap.model.addressees import Addressee, AllOf, AllStates, AnyOf, HasRole, Not
 from vap.model.dates import Period, add
 from vap.model.extensions import EXTENSION_RULES, Extension, ExtensionStatus
+from vap.model.facts import RoleFact
 from vap.model.meetings import Calendar, Meeting
 from vap.model.plan import Plan
 from vap.model.progress import Progress, Record, RecordStatus
-from vap.model.roles import Role, RoleFact, Truth
+from vap.model.roles import Role, Truth
 from vap.model.states import Event, Instrument, StateParty, entry_into_force
 from vap.model.timelines import (
     Anchor,
@@ -265,6 +266,10 @@ def timelines(meeting_keys: Sequence[str] = ()) -> st.SearchStrategy[Timeline]:
 _NUMERALS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII")
 
 
+def _hedges(words: str) -> st.SearchStrategy[Hedge]:
+    return st.builds(Hedge, qualifier=st.sampled_from(Qualifier), words=st.just(words))
+
+
 @st.composite
 def plans(draw: st.DrawFn, *, max_actions: int = 6) -> Plan:
     """Small, valid plans of one to *max_actions* actions with their own calendar."""
@@ -286,6 +291,14 @@ def plans(draw: st.DrawFn, *, max_actions: int = 6) -> Plan:
                 title=draw(_texts()),
                 timeline=draw(timelines(meeting_keys)),
                 phrase=draw(st.none() | st.just(text.strip())),
+                hedges=draw(
+                    st.lists(
+                        st.builds(
+                            Hedge, qualifier=st.sampled_from(Qualifier), words=st.just(text.strip())
+                        ),
+                        max_size=1,
+                    )
+                ),
             )
             for index in range(1, step_count + 1)
         )
@@ -301,7 +314,6 @@ def plans(draw: st.DrawFn, *, max_actions: int = 6) -> Plan:
                 heading=draw(_texts()),
                 addressee=draw(addressees()),
                 modality=draw(st.sampled_from(Modality)),
-                qualifier=draw(st.none() | st.sampled_from(Qualifier)),
                 articles=draw(st.lists(st.sampled_from(("Art. 3", "Art. 4(1)", "Art. 7")))),
                 steps=steps,
                 adopted=adopted,
