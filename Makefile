@@ -24,6 +24,7 @@ test: lint types pytest docs
 lint: $(STAMP)
 	$(BIN)/ruff check src tests docs examples benchmarks
 	$(BIN)/ruff format --check src tests docs examples benchmarks
+	$(BIN)/lint-imports
 
 format: $(STAMP)
 	$(BIN)/ruff check --fix src tests docs examples benchmarks

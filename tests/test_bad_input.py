@@ -17,7 +17,19 @@ from hypothesis import strategies as st
 
 import vap
 
-LAO = vap.states_parties()["LAO"]
+LAO = vap.StateParty(
+    "LAO",
+    "Lao People's Democratic Republic",
+    deposited=date(2009, 3, 18),
+    facts=[
+        vap.RoleFact(
+            role=vap.Role.CONTAMINATED,
+            value=vap.Truth.YES,
+            sources=("MON2011",),
+            evidence=[vap.Evidence(source="MON2011", as_of=date(2011, 8, 25), quote="Lao PDR")],
+        )
+    ],
+)
 STATE = json.loads(vap.dumps(LAO))
 RECORD = {
     "state": "LAO",

@@ -1,34 +1,27 @@
-"""The built-in States Parties against the research data they were derived from."""
+"""The built-in world: every State that joined, its roles, each fact on its sources' words."""
 
 from __future__ import annotations
 
 import csv
-import re
 from datetime import date
-from pathlib import Path
+from importlib.resources import files
 
 import pytest
 
 import vap
 from vap import Role, Truth
-from vap.model.extensions import EXTENSION_RULES
 
-INITIAL_REPORT = vap.Period(days=180)
-
-SHARED = Path(__file__).parent / "fixtures" / "shared-data"
+DATA = files("vap.data")
 
 
-def read(name):
-    with (SHARED / name).open(encoding="utf-8", newline="") as file:
+def table(name):
+    with (DATA / name).open(encoding="utf-8", newline="") as file:
         return list(csv.DictReader(file))
 
 
-ROWS = read("ccm-states-parties.csv")
-COLUMNS = {
-    "stockpiles": Role.STOCKPILES,
-    "contaminated": Role.CONTAMINATED,
-    "victims": Role.VICTIMS,
-}
+STATES = table("states-parties.csv")
+EVIDENCE = table("role-evidence.csv")
+LISTS = table("role-lists.csv")
 
 
 @pytest.fixture(scope="module")
@@ -36,129 +29,153 @@ def states():
     return vap.states_parties()
 
 
-def test_every_state_party_of_the_research_data(states):
-    assert len(states) == len(ROWS) == 86
-    assert sorted(states) == sorted(row["iso3"] for row in ROWS)
+def test_membership_is_complete_to_date(states):
+    # 112 States Parties after Vanuatu's accession (2025) and Lithuania's withdrawal (2025),
+    # and 12 signatories that never ratified, as the support unit counts them.
+    assert len(states) == 113
+    assert len(states.on(date(2026, 3, 1))) == 112
+    assert len(vap.signatories()) == 12
+    assert not set(states) & set(vap.signatories())
     assert list(states) == sorted(states)
 
 
-@pytest.mark.parametrize("row", ROWS, ids=[row["iso3"] for row in ROWS])
-def test_deposits_names_and_instruments(states, row):
-    state = states[row["iso3"]]
+@pytest.mark.parametrize(
+    ("code", "deposited", "entry_into_force"),
+    [
+        ("VUT", date(2025, 9, 5), date(2026, 3, 1)),
+        ("NGA", date(2023, 2, 28), date(2023, 8, 1)),
+        ("SSD", date(2023, 8, 3), date(2024, 2, 1)),
+        ("LKA", date(2018, 3, 1), date(2018, 9, 1)),
+        ("PHL", date(2019, 1, 3), date(2019, 7, 1)),
+        ("NIU", date(2020, 8, 6), date(2021, 2, 1)),
+    ],
+)
+def test_the_newest_states_parties(states, code, deposited, entry_into_force):
+    state = states[code]
+    assert state.deposited == deposited
+    assert state.entry_into_force == entry_into_force
+
+
+def test_lithuania_withdrew(states):
+    lithuania = states["LTU"]
+    assert lithuania.withdrawal is not None
+    assert lithuania.withdrawal.effective == date(2025, 3, 6)
+    assert lithuania.is_party(on=date(2025, 3, 5))
+    assert not lithuania.is_party(on=date(2025, 3, 6))
+    assert "LTU" in states
+    assert "LTU" not in states.on(date(2025, 3, 6))
+    schedule = vap.schedule(lithuania, until=date(2030, 12, 31))
+    assert all(item.date < date(2025, 3, 6) for item in schedule)
+    assert [item.year for item in schedule.for_key("CCM-7.2")][-1] == 2024
+
+
+@pytest.mark.parametrize("row", STATES, ids=[row["code"] for row in STATES])
+def test_each_state_follows_its_row(states, row):
+    state = states[row["code"]]
     assert state.name == row["name"]
-    assert state.instrument.value == row["instrument"]
-    if row["deposit_date"]:
-        assert state.deposited == date.fromisoformat(row["deposit_date"])
+    if row["deposited"]:
+        assert state.deposited == date.fromisoformat(row["deposited"])
         assert state.entry_into_force == vap.entry_into_force(state.deposited)
-    else:
-        assert state.deposited is None
-        assert state.entry_into_force == date.fromisoformat(row["entry_into_force"])
-    assert state.note == row["notes"]
+    assert row["sources"], "every State names the sources of its membership"
 
 
-@pytest.mark.parametrize("row", ROWS, ids=[row["iso3"] for row in ROWS])
-def test_role_values_at_entry_into_force_follow_the_research_data(states, row):
-    """yes and no hold at entry into force, except where the notes date a change before it."""
-    state = states[row["iso3"]]
-    for column, role in COLUMNS.items():
-        facts = [fact for fact in state.facts if fact.role is role]
-        value = row[column]
-        if value == "":
-            assert not facts, f"{column} is blank in the research data: unknown, never no"
-            assert state.role(role, on=state.entry_into_force) is Truth.UNKNOWN
-        else:
-            assert facts
-            assert state.role(role, on=state.entry_into_force) is Truth(value)
-
-
-def test_unsourced_roles_stay_unknown(states):
-    for state in states.values():
-        for role in (Role.IN_POSITION_TO_ASSIST, Role.NO_IMPLEMENTATION_MEASURES, Role.RETAINS):
-            assert state.role(role, on=date(2012, 1, 1)) is Truth.UNKNOWN
-
-
-def test_dated_changes(states):
-    germany = states["DEU"]
-    assert germany.role(Role.STOCKPILES, on=date(2015, 11, 24)) is Truth.YES
-    assert germany.role(Role.STOCKPILES, on=date(2015, 11, 25)) is Truth.NO
-    # Destroyed in July 2013, day unknown: yes before, unknown during, no after.
-    chile = states["CHL"]
-    assert chile.role(Role.STOCKPILES, on=date(2013, 6, 30)) is Truth.YES
-    assert chile.role(Role.STOCKPILES, on=date(2013, 7, 15)) is Truth.UNKNOWN
-    assert chile.role(Role.STOCKPILES, on=date(2013, 8, 1)) is Truth.NO
-    # Destroyed before entry into force.
-    assert states["NOR"].role(Role.STOCKPILES, on=date(2010, 8, 1)) is Truth.NO
-    # Clearance completed on a day no source gives: known at entry into force only.
-    assert states["NOR"].role(Role.CONTAMINATED, on=date(2010, 8, 1)) is Truth.YES
-    assert states["NOR"].role(Role.CONTAMINATED, on=date(2012, 1, 1)) is Truth.UNKNOWN
-
-
-def test_conflicting_sources_leave_the_role_unknown(states):
-    assert states["GNB"].role(Role.STOCKPILES, on=date(2012, 1, 1)) is Truth.UNKNOWN
-
-
-def test_a_state_with_unknown_stockpiles_is_unknown_for_action_8(states):
-    (item,) = vap.schedule(states["LAO"]).for_key("VAP-8.1")
-    assert item.applies is Truth.UNKNOWN
-    assert "with cluster munition stockpiles: unknown, no fact covers that day" in str(item.reasons)
-
-
-def test_every_source_resolves(states):
+def test_every_fact_rests_on_quoted_evidence(states):
     known = vap.sources()
-    cited = [
-        source
-        for state in states.values()
-        for source in (
-            *state.sources,
-            *(s for fact in state.facts for s in fact.sources),
-            *(s for extension in state.extensions for s in extension.sources),
-        )
+    for state in states.values():
+        for fact in state.facts:
+            assert fact.evidence, (state.code, fact.describe())
+            for evidence in fact.evidence:
+                assert evidence.quote.strip(), (state.code, fact.describe())
+                assert evidence.source in known, (state.code, evidence.source)
+
+
+def _observed(row):
+    return Truth(row["value"])
+
+
+@pytest.mark.parametrize("row", EVIDENCE, ids=lambda row: f"{row['state']}-{row['role']}-{row['on']}")
+def test_no_fact_contradicts_its_own_evidence(states, row):
+    """Every observation holds on its day, or is unknown there only where its day is a window."""
+    state = states[row["state"]]
+    role = Role.parse(row["role"])
+    day = date.fromisoformat(row["on"])
+    if day < state.entry_into_force:
+        return  # before the State was bound: nothing is kept of it
+    if row["kind"] == "from" and row["precision"] == "month":  # settled the month after
+        day = date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    elif row["kind"] == "from" and row["precision"] == "year":
+        day = date(day.year + 1, 1, 1)
+    assert state.role(role, on=day) is _observed(row), row["quote"]
+
+
+@pytest.mark.parametrize("row", LISTS, ids=[row["list"] for row in LISTS])
+def test_every_complete_list_holds_on_its_day(states, row):
+    day = date.fromisoformat(row["as_of"])
+    role = Role.parse(row["role"])
+    members = {code for code in row["members"].split(";") if code}
+    unclear = {code for code in row["unclear"].split(";") if code}
+    for state in states.values():
+        if not state.is_party(on=day) or state.code in unclear:
+            continue
+        value = state.role(role, on=day)
+        if state.code in members and row["reading"] == "on-date":
+            assert value is Truth(row["value"]), (state.code, row["list"])
+        elif state.code not in members and row["complete"] == "yes":
+            assert value is ~Truth(row["value"]), (state.code, row["list"])
+
+
+def test_every_source_resolves():
+    known = vap.sources()
+    for name in ("role-evidence.csv", "role-lists.csv"):
+        for row in table(name):
+            assert row["source"] in known, (name, row["source"])
+    for name in ("states-parties.csv", "extensions.csv", "signatories.csv"):
+        for row in table(name):
+            for key in filter(None, row["sources"].split(";")):
+                assert key in known or key.startswith("http"), (name, key)
+
+
+@pytest.mark.parametrize(
+    ("code", "role", "day", "value"),
+    [
+        ("DEU", Role.STOCKPILES, date(2015, 11, 24), Truth.YES),
+        ("DEU", Role.STOCKPILES, date(2015, 11, 25), Truth.NO),
+        ("JPN", Role.STOCKPILES, date(2015, 2, 9), Truth.NO),
+        ("HRV", Role.CONTAMINATED, date(2021, 1, 1), Truth.NO),
+        ("LAO", Role.CONTAMINATED, date(2020, 1, 1), Truth.YES),
+        ("LAO", Role.VICTIMS, date(2013, 7, 1), Truth.YES),
+        ("IRL", Role.STOCKPILES, date(2012, 1, 1), Truth.NO),
+    ],
+)
+def test_dated_facts(states, code, role, day, value):
+    assert states[code].role(role, on=day) is value
+
+
+def test_croatias_contamination_ends_with_its_declaration(states):
+    croatia = states["HRV"]
+    (ended,) = [
+        fact
+        for fact in croatia.facts
+        if fact.role is Role.CONTAMINATED and fact.value is Truth.YES
     ]
-    assert cited
-    assert [
-        source for source in cited if source not in known and not source.startswith("http")
-    ] == []
+    assert ended.until is not None
+    assert ended.until <= date(2020, 7, 10)
 
 
-def test_every_source_of_the_notes_is_kept(states):
-    for row in ROWS:
-        state = states[row["iso3"]]
-        kept = {
-            *state.sources,
-            *(source for fact in state.facts for source in fact.sources),
-            *(source for extension in state.extensions for source in extension.sources),
-        }
-        notes = re.sub(r"\[[^]]*\]", "", row["notes"])
-        for key in re.findall(r"[A-Z][A-Z0-9-]+", notes):
-            if key in vap.sources():
-                assert key in kept, (row["iso3"], key)
-
-
-def test_extensions_follow_the_research_data(states):
-    rows = read("ccm-extensions.csv")
-    packaged = [(code, e) for code, state in states.items() for e in state.extensions]
-    assert len(packaged) == len(rows)
-    for row in rows:
-        key = "CCM-3.2" if row["article"] == "3" else "CCM-4.1a"
-        until = date.fromisoformat(row["new_deadline"]) if row["new_deadline"] else None
-        assert any(
-            code == row["iso3"] and e.obligation == key and e.until == until for code, e in packaged
-        ), row
-
-
-def test_meetings_follow_the_research_data():
-    rows = read("ccm-meetings.csv")
+def test_meetings_to_date():
     calendar = vap.meetings()
-    assert len(calendar) == len(rows)
-    for row in rows:
-        meeting = calendar[row["key"]]
-        assert (meeting.name, meeting.city) == (row["name"], row["city"])
-        assert (str(meeting.opens), str(meeting.closes)) == (row["start"], row["end"])
+    assert calendar["10MSP"].opens == date(2022, 8, 30)
+    assert (calendar["11MSP"].opens, calendar["11MSP"].closes) == (
+        date(2023, 9, 11),
+        date(2023, 9, 14),
+    )
+    assert calendar["12MSP"].opens == date(2024, 9, 10)
+    assert calendar["13MSP"].opens == date(2025, 9, 16)
 
 
 def test_convention_obligations():
     obligations = vap.convention_obligations()
-    assert [o.key for o in obligations] == [
+    assert [obligation.key for obligation in obligations] == [
         "CCM-3.2",
         "CCM-3.8",
         "CCM-4.1a",
@@ -167,27 +184,14 @@ def test_convention_obligations():
         "CCM-7.2",
     ]
     assert obligations["CCM-7.1"].timeline == vap.Within(vap.Period(days=180))
-    assert "CCM-7.2" in obligations
-    assert len(obligations) == 6
-    assert str(obligations["CCM-3.2"]) == (
-        "CCM-3.2 Destroy stockpiled cluster munitions (Article 3(2))"
-    )
-    with pytest.raises(vap.UnknownKeyError, match="unknown obligation 'CCM-9.9'"):
-        obligations["CCM-9.9"]
-
-
-def test_extension_rules_agree_with_the_obligations():
-    obligations = vap.convention_obligations()
-    for key, rule in EXTENSION_RULES.items():
-        assert obligations[key].timeline == vap.Within(rule.deadline)
-    assert obligations["CCM-7.1"].timeline == vap.Within(INITIAL_REPORT)
 
 
 def test_registry_is_a_read_only_mapping(states):
-    assert "LAO" in states
-    assert states.get("XXX") is None
+    assert isinstance(states, vap.StatesParties)
     with pytest.raises(vap.UnknownKeyError, match="unknown State Party 'XXX'"):
         states["XXX"]
     with pytest.raises(TypeError):
         states["LAO"] = states["LAO"]  # type: ignore[index]
-    assert "<table" in states._repr_html_()
+    assert repr(states) == "<StatesParties: 113 States Parties>"
+    assert repr(vap.signatories()) == "<Signatories: 12 States>"
+    assert str(vap.signatories()["AGO"]).startswith("Angola (AGO), signed 2008-12-03")

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from vap.data import (
         convention_obligations,
         meetings,
+        signatories,
         sources,
         states_parties,
         vientiane_action_plan,
@@ -38,20 +39,30 @@ if TYPE_CHECKING:
         load_obligations,
         load_plan,
         load_progress,
+        load_signatories_csv,
         load_states,
         load_states_csv,
     )
     from vap.engine.assessment import Assessment, AssessmentRow, Status, assess
     from vap.engine.builder import schedule
+    from vap.engine.explanation import Explanation
     from vap.engine.indicators import Change, Indicator, StateSummary
-    from vap.engine.schedule import Explanation, Schedule, ScheduleItem
+    from vap.engine.schedule import Schedule, ScheduleItem
     from vap.model.actions import Action, Condition, Hedge, Modality, Qualifier, Section, Step
     from vap.model.addressees import Addressee, AllOf, AllStates, AnyOf, Circumstance, HasRole, Not
     from vap.model.applicability import Applicability
     from vap.model.dates import MonthEnd, Period, add, subtract
     from vap.model.duties import Duty
     from vap.model.extensions import Extension, ExtensionStatus
-    from vap.model.facts import Evidence, ListScope, Observation, RoleFact, RoleList, read_facts
+    from vap.model.facts import (
+        Evidence,
+        ListReading,
+        ListScope,
+        Observation,
+        RoleFact,
+        RoleList,
+        read_facts,
+    )
     from vap.model.meetings import Calendar, Meeting, MeetingDay, extension_request_deadline
     from vap.model.obligations import Obligation, ObligationSet
     from vap.model.plan import Plan
@@ -106,7 +117,7 @@ _WHERE: dict[str, str] = {
     "Duty": "vap.model.duties",
     "Event": "vap.model.states",
     "Evidence": "vap.model.facts",
-    "Explanation": "vap.engine.schedule",
+    "Explanation": "vap.engine.explanation",
     "Extension": "vap.model.extensions",
     "ExtensionStatus": "vap.model.extensions",
     "FirstAnnualReport": "vap.model.policy",
@@ -115,6 +126,7 @@ _WHERE: dict[str, str] = {
     "Hedge": "vap.model.actions",
     "Indicator": "vap.engine.indicators",
     "Instrument": "vap.model.states",
+    "ListReading": "vap.model.facts",
     "ListScope": "vap.model.facts",
     "Meeting": "vap.model.meetings",
     "MeetingDay": "vap.model.meetings",
@@ -162,12 +174,14 @@ _WHERE: dict[str, str] = {
     "load_obligations": "vap.data.loaders",
     "load_plan": "vap.data.loaders",
     "load_progress": "vap.data.loaders",
+    "load_signatories_csv": "vap.data.loaders",
     "load_states": "vap.data.loaders",
     "load_states_csv": "vap.data.loaders",
     "loads": "vap.serialization",
     "meetings": "vap.data",
     "read_facts": "vap.model.facts",
     "schedule": "vap.engine.builder",
+    "signatories": "vap.data",
     "sources": "vap.data",
     "states_parties": "vap.data",
     "subtract": "vap.model.dates",
@@ -227,6 +241,7 @@ __all__ = [
     "Hedge",
     "Indicator",
     "Instrument",
+    "ListReading",
     "ListScope",
     "Meeting",
     "MeetingDay",
@@ -279,12 +294,14 @@ __all__ = [
     "load_obligations",
     "load_plan",
     "load_progress",
+    "load_signatories_csv",
     "load_states",
     "load_states_csv",
     "loads",
     "meetings",
     "read_facts",
     "schedule",
+    "signatories",
     "sources",
     "states_parties",
     "subtract",

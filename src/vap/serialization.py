@@ -19,8 +19,9 @@ from typing import Any, Final, TypeVar
 import cattrs
 
 from vap.engine.assessment import Assessment, AssessmentRow
+from vap.engine.explanation import Explanation
 from vap.engine.indicators import Change, Indicator, StateSummary
-from vap.engine.schedule import Explanation, Schedule, ScheduleItem
+from vap.engine.schedule import Schedule, ScheduleItem
 from vap.errors import FormatError, VapError
 from vap.formats.converter import (
     configure_converter,

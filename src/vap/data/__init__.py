@@ -16,15 +16,22 @@ from importlib.resources import files
 from types import MappingProxyType
 from typing import TypeVar
 
-from vap.data.loaders import load_meetings, load_obligations, load_plan, load_states_csv
+from vap.data.loaders import (
+    load_meetings,
+    load_obligations,
+    load_plan,
+    load_signatories_csv,
+    load_states_csv,
+)
 from vap.model.meetings import Calendar
 from vap.model.obligations import ObligationSet
 from vap.model.plan import Plan
-from vap.model.registry import StatesParties
+from vap.model.registry import Signatories, StatesParties
 
 __all__ = [
     "convention_obligations",
     "meetings",
+    "signatories",
     "sources",
     "states_parties",
     "vientiane_action_plan",
@@ -99,6 +106,18 @@ def states_parties() -> StatesParties:
     """
     return load_states_csv(
         _path("states-parties.csv"),
-        facts=_path("role-facts.csv"),
+        evidence=_path("role-evidence.csv"),
+        lists=_path("role-lists.csv"),
         extensions=_path("extensions.csv"),
     )
+
+
+@_once
+def signatories() -> Signatories:
+    """
+    Return the States that signed the Convention and did not ratify it, keyed by code.
+
+    They owe nothing under the Convention; they are known so that a question about one
+    gets that answer rather than "unknown State".
+    """
+    return load_signatories_csv(_path("signatories.csv"))

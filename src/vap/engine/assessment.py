@@ -288,23 +288,21 @@ class Assessment(Sequence[AssessmentRow]):
         Keys: uid, state, key, obligation, year, title, section, opens, due, applies,
         status, reason, record_on and record_source; dates as `datetime.date`.
         """
-        from vap.exports.records import assessment_records  # noqa: PLC0415 - a lazy export
+        from vap import exports  # noqa: PLC0415 - a lazy export
 
-        return assessment_records(self)
+        return exports.records(self)
 
     def to_csv(self, target: str | os.PathLike[str] | IO[str] | None = None) -> str | None:
         """Write the assessment as CSV to a path or open text file, or return it as text."""
-        from vap.exports.csv import write_csv  # noqa: PLC0415 - a lazy export
-        from vap.exports.records import ASSESSMENT_COLUMNS, assessment_records  # noqa: PLC0415
+        from vap import exports  # noqa: PLC0415 - a lazy export
 
-        return write_csv(assessment_records(self), ASSESSMENT_COLUMNS, target)
+        return exports.to_csv(self, target)
 
     def to_dataframe(self) -> pd.DataFrame:
         """Return the assessment as a pandas data frame; ``status`` is an ordered categorical."""
-        from vap.exports.dataframe import frame  # noqa: PLC0415 - an optional extra
-        from vap.exports.records import ASSESSMENT_COLUMNS, assessment_records  # noqa: PLC0415
+        from vap import exports  # noqa: PLC0415 - an optional extra
 
-        return frame(assessment_records(self), ASSESSMENT_COLUMNS)
+        return exports.to_dataframe(self)
 
     def __str__(self) -> str:
         counts = ", ".join(
@@ -316,9 +314,9 @@ class Assessment(Sequence[AssessmentRow]):
         return f"<{self}>"
 
     def _repr_html_(self) -> str:
-        from vap.exports.html import assessment_html  # noqa: PLC0415 - only notebooks need it
+        from vap import exports  # noqa: PLC0415 - the notebook view, from the exports layer
 
-        return assessment_html(self)
+        return exports.html(self)
 
 
 def _check(progress: Progress, schedule: Schedule) -> None:

@@ -7,7 +7,6 @@ the policies that shaped them, the schedule itself and its explanations.
 
 from __future__ import annotations
 
-import calendar
 import datetime
 import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -16,10 +15,9 @@ from typing import IO, TYPE_CHECKING, Any, overload
 import attrs
 import pendulum
 
-from vap.errors import UnknownKeyError, ValidationError
+from vap.errors import ValidationError
 from vap.model.actions import Action
 from vap.model.dates import as_date
-from vap.model.meetings import MeetingDay
 from vap.model.obligations import Obligation, ObligationSet
 from vap.model.plan import Plan
 from vap.model.policy import SchedulePolicy
@@ -29,10 +27,6 @@ from vap.model.roles import Truth
 from vap.model.states import StateParty
 from vap.model.timelines import (
     Anchor,
-    Annually,
-    AsSoonAsPossible,
-    ByMeeting,
-    DuringYear,
     Timeline,
     Within,
 )
@@ -42,9 +36,9 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
     from vap.engine.assessment import Assessment
+    from vap.engine.explanation import Explanation
 
 __all__ = [
-    "Explanation",
     "ItemIndex",
     "Schedule",
     "ScheduleItem",
@@ -118,55 +112,6 @@ class ScheduleItem:
         return (
             f"{self.uid}: {self.title}, opens {self.opens}, {due} (applies: {self.applies.value})"
         )
-
-
-def _computation(item: ScheduleItem, meeting_day: MeetingDay) -> str:
-    """How the item's due date was reached, in words."""
-    timeline = item.timeline
-    if isinstance(timeline, Within):
-        return f"{timeline.anchor.description} {item.anchor} + {timeline.period}"
-    if isinstance(timeline, AsSoonAsPossible):
-        return f"entry into force {item.anchor} + {timeline.bound} ({timeline.bound_source})"
-    if isinstance(timeline, ByMeeting):
-        which = "first" if meeting_day is MeetingDay.OPENS else "last"
-        return f"the {which} day of {timeline.meeting}"
-    if isinstance(timeline, DuringYear):
-        return f"the last day of {timeline.year}"
-    if isinstance(timeline, Annually):
-        month = calendar.month_name[timeline.month]
-        return f"{timeline.day} {month} {item.year}, the report covering {(item.year or 1) - 1}"
-    return "no fixed date"  # pragma: no cover - the other rules set no due date
-
-
-@attrs.frozen(kw_only=True)
-class Explanation:
-    """Why an action or obligation applies to a State, and how each of its dates was computed."""
-
-    key: str
-    state: str
-    title: str
-    text: str
-    source: str
-    addressee: str
-    items: tuple[ScheduleItem, ...]
-    meeting_day: MeetingDay = MeetingDay.OPENS
-
-    def __str__(self) -> str:
-        lines = [
-            f"{self.key} {self.title} ({self.state})",
-            f'  text: "{self.text}" ({self.source})',
-            f"  addressed to: {self.addressee}",
-        ]
-        for item in self.items:
-            label = item.key if item.year is None else f"{item.key} {item.year}"
-            lines += [
-                f"  {label}: {item.rule}",
-                f"    opens {item.opens}; due {item.due or 'on no fixed date'}"
-                + (f" = {_computation(item, self.meeting_day)}" if item.due else ""),
-                f"    applies: {item.applies.value}",
-            ]
-            lines += [f"      - {reason}" for reason in item.reasons]
-        return "\n".join(lines)
 
 
 @attrs.frozen
@@ -329,43 +274,23 @@ class Schedule(Sequence[ScheduleItem]):
             return self.plan[key]
         return self.obligations[key]
 
-    def explain(self, key: str, *, state: str | None = None) -> Explanation:
+    def explain(
+        self, key: str, *, state: str | None = None, on: datetime.date | None = None
+    ) -> Explanation:
         """
         Explain a step or action for one State: its text, addressees, rules and reasons.
+
+        Each due date is shown with its true arithmetic; an extended deadline with its
+        original date, then every extension in order; given *on*, the deadline in force
+        that day.
 
         Raises:
             UnknownKeyError: if the schedule has no item for *key* (and *state*).
             ValidationError: if the schedule holds several States and *state* is not given.
         """
-        items = self.for_key(key)
-        if state is not None:
-            items = items.for_state(state)
-        if not items:
-            where = f" for {state}" if state else ""
-            raise UnknownKeyError(f"the schedule has no item {key!r}{where}")
-        codes = sorted({item.state for item in items})
-        if len(codes) > 1:
-            raise ValidationError(
-                f"the schedule holds {key} for {len(codes)} States: pass state= one of"
-                f" {', '.join(codes)}"
-            )
-        source = self._source(items[0].obligation)
-        if isinstance(source, Action):
-            origin = f"{self.plan.title}, action {source.number}"
-            addressee = f"{source.addressee} ({source.modality.value})"
-        else:
-            origin = f"Convention on Cluster Munitions, {source.article}"
-            addressee = str(source.addressee)
-        return Explanation(
-            key=key,
-            state=items[0].state,
-            title=source.title,
-            text=source.text,
-            source=origin,
-            addressee=addressee,
-            items=items.items,
-            meeting_day=self.policy.meeting_day,
-        )
+        from vap.engine.explanation import explain  # noqa: PLC0415 - same layer, made on demand
+
+        return explain(self, key, state=state, on=on)
 
     def to_records(self) -> list[dict[str, Any]]:
         """
@@ -374,9 +299,9 @@ class Schedule(Sequence[ScheduleItem]):
         Keys: uid, state, key, obligation, year, title, section, opens, due, applies, rule,
         anchor and reasons; dates as `datetime.date`.
         """
-        from vap.exports.records import schedule_records  # noqa: PLC0415 - a lazy export
+        from vap import exports  # noqa: PLC0415 - a lazy export
 
-        return schedule_records(self)
+        return exports.records(self)
 
     def to_csv(self, target: str | os.PathLike[str] | IO[str] | None = None) -> str | None:
         """
@@ -384,10 +309,9 @@ class Schedule(Sequence[ScheduleItem]):
 
         Cells a spreadsheet would run as formulas are neutralised (OWASP's advice).
         """
-        from vap.exports.csv import write_csv  # noqa: PLC0415 - a lazy export
-        from vap.exports.records import SCHEDULE_COLUMNS, schedule_records  # noqa: PLC0415
+        from vap import exports  # noqa: PLC0415 - a lazy export
 
-        return write_csv(schedule_records(self), SCHEDULE_COLUMNS, target)
+        return exports.to_csv(self, target)
 
     def to_ical(self, *, stamp: datetime.datetime | None = None) -> bytes:
         """
@@ -395,9 +319,9 @@ class Schedule(Sequence[ScheduleItem]):
 
         Needs the ``ics`` extra. UIDs are stable, so a newer export updates a calendar.
         """
-        from vap.exports.ical import to_ical  # noqa: PLC0415 - an optional extra
+        from vap import exports  # noqa: PLC0415 - an optional extra
 
-        return to_ical(self, stamp=stamp)
+        return exports.to_ical(self, stamp=stamp)
 
     def to_dataframe(self) -> pd.DataFrame:
         """
@@ -405,10 +329,9 @@ class Schedule(Sequence[ScheduleItem]):
 
         Dates are ``datetime64``, ``year`` a nullable integer, ``applies`` a categorical.
         """
-        from vap.exports.dataframe import frame  # noqa: PLC0415 - an optional extra
-        from vap.exports.records import SCHEDULE_COLUMNS, schedule_records  # noqa: PLC0415
+        from vap import exports  # noqa: PLC0415 - an optional extra
 
-        return frame(schedule_records(self), SCHEDULE_COLUMNS)
+        return exports.to_dataframe(self)
 
     def plot(
         self, *, assessment: Assessment | None = None, include_undated: bool = False
@@ -419,9 +342,9 @@ class Schedule(Sequence[ScheduleItem]):
         Windows are bars, deadlines markers and meetings dotted lines; given an
         *assessment*, colours show each item's status. Needs the ``plot`` extra.
         """
-        from vap.exports.plot import plot  # noqa: PLC0415 - an optional extra
+        from vap import exports  # noqa: PLC0415 - an optional extra
 
-        return plot(self, assessment=assessment, include_undated=include_undated)
+        return exports.plot(self, assessment=assessment, include_undated=include_undated)
 
     def __str__(self) -> str:
         return f"Schedule of {len(self.items)} items for {', '.join(self.codes) or 'no State'}"
@@ -430,6 +353,6 @@ class Schedule(Sequence[ScheduleItem]):
         return f"<{self}>"
 
     def _repr_html_(self) -> str:
-        from vap.exports.html import schedule_html  # noqa: PLC0415 - only notebooks need it
+        from vap import exports  # noqa: PLC0415 - the notebook view, from the exports layer
 
-        return schedule_html(self)
+        return exports.html(self)

@@ -21,6 +21,7 @@ __all__ = [
     "action_html",
     "assessment_html",
     "fold",
+    "html_of",
     "plan_html",
     "schedule_html",
     "state_html",
@@ -144,3 +145,29 @@ def assessment_html(assessment: Assessment) -> str:
         for row in assessment
     )
     return table(("item", "state", "due", "status", "why"), rows, caption=str(assessment), raw=True)
+
+
+def html_of(value: object) -> str:
+    """The HTML of any value that has a notebook view."""
+    from vap.engine.assessment import Assessment  # noqa: PLC0415 - the values of every layer
+    from vap.engine.schedule import Schedule  # noqa: PLC0415
+    from vap.model.actions import Action  # noqa: PLC0415
+    from vap.model.plan import Plan  # noqa: PLC0415
+    from vap.model.registry import StatesParties  # noqa: PLC0415
+    from vap.model.states import StateParty  # noqa: PLC0415
+
+    match value:
+        case Assessment():
+            return assessment_html(value)
+        case Schedule():
+            return schedule_html(value)
+        case Plan():
+            return plan_html(value)
+        case Action():
+            return action_html(value)
+        case StateParty():
+            return state_html(value)
+        case StatesParties():
+            return states_html(value.states)
+        case _:
+            raise TypeError(f"no HTML view for {type(value).__name__}")

@@ -277,6 +277,6 @@ class Action:
         return f"{self.key} {self.title}"
 
     def _repr_html_(self) -> str:
-        from vap.exports.html import action_html  # noqa: PLC0415 - only notebooks need it
+        from vap import exports  # noqa: PLC0415 - the notebook view, from the exports layer
 
-        return action_html(self)
+        return exports.html(self)

@@ -5,16 +5,23 @@ Sources speak for a day: a Monitor edition lists the States Parties with contami
 "as of 1 August 2017", a support unit announces that a State completed the destruction of
 its stockpile on 25 November 2015. An `Observation` keeps such a statement with its words
 (`Evidence`); `read_facts` turns the observations of one State into `RoleFact` spans by the
-reading documented on the data page ("How facts are read between observations"):
+reading documented on the data page ("How facts are read between observations"): a fact
+ends where a source ends it, and nothing is read backwards.
 
-1. an observation's value holds on its own day;
-2. two consecutive observations with the same value: it holds on every day between them;
-3. two consecutive observations with different values: where the later one is a change
-   (a value that holds *from* a day, such as a completion), the earlier value holds until
-   the change's window opens, and the change's value from the day it is settled; otherwise
-   the days between them are unknown;
-4. after the last observation nothing is carried forward, except a change to ``no``: a
-   declared completion ends the role until a source says otherwise.
+1. an observation's value holds from its day on;
+2. it holds until the next observation of the role; where that one agrees, on through it;
+3. where the next observation disagrees: if it is a change (a value that holds *from* a
+   day, such as a completion), the earlier value holds until the change's window opens
+   and the new one from the day it is settled; otherwise the source does not say when
+   the role changed, so the earlier value holds on its own day only and the days between
+   the two are unknown;
+4. after the last observation its value holds on, until a later source says otherwise;
+5. before the first observation the role is unknown: a later "completed" is no evidence
+   of an earlier "yes". Two kinds of statement do speak for earlier days, and are read so:
+   one that says the value held *throughout* ("has never stockpiled cluster munitions", a
+   list of every State that ever held a role), and one finding no cluster munition victims,
+   since victims accumulate: Article 2(1) counts "all persons who have been killed or
+   suffered physical or psychological injury" from cluster munitions.
 
 A complete published list (`RoleList`) is evidence both ways on its day: the States on it
 hold the role, the States within its scope that are not on it do not.
@@ -47,7 +54,15 @@ from vap.model.validators import (
 if TYPE_CHECKING:
     from vap.model.states import StateParty
 
-__all__ = ["Evidence", "ListScope", "Observation", "RoleFact", "RoleList", "read_facts"]
+__all__ = [
+    "Evidence",
+    "ListReading",
+    "ListScope",
+    "Observation",
+    "RoleFact",
+    "RoleList",
+    "read_facts",
+]
 
 _ONE_DAY: Final = datetime.timedelta(days=1)
 
@@ -176,7 +191,8 @@ class Observation:
     """
     A source's statement that a State held a role (or not) on a day, or from a day on.
 
-    A plain observation (``change=False``) speaks for the day ``on`` alone. A change
+    A plain observation (``change=False``) speaks for the day ``on`` alone; one made
+    ``through`` speaks for every day up to ``on`` ("has never stockpiled"). A change
     (``change=True``, a completion or a discovery) says the value holds from the day it
     happened; when the source gives only its month or year, the change happened somewhere
     in ``on`` (the window's first day) up to ``settled`` (the first day it is certain).
@@ -187,11 +203,24 @@ class Observation:
     on: pendulum.Date = attrs.field(converter=to_date, validator=is_date)
     evidence: tuple[Evidence, ...] = attrs.field(converter=_as_evidence, validator=_evidence)
     change: bool = attrs.field(default=False, validator=is_instance(bool, "True or False"))
+    through: bool = attrs.field(default=False, validator=is_instance(bool, "True or False"))
     settled: pendulum.Date = attrs.field(
         default=attrs.Factory(lambda self: self.on, takes_self=True),
         converter=to_date,
         validator=[is_date, not_before("on")],
     )
+
+    @through.validator
+    def _not_a_change(self, attribute: attrs.Attribute[Any], value: bool) -> None:
+        if value and self.change:
+            raise ValidationError(
+                f"Observation.{attribute.name}: a change holds from its day, not throughout"
+            )
+
+    @property
+    def reaches_back(self) -> bool:
+        """Whether the observation speaks for every earlier day too (rule 5)."""
+        return self.through or (self.role is Role.VICTIMS and self.value is Truth.NO)
 
     @settled.validator
     def _settled_only_for_changes(self, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -227,6 +256,19 @@ class ListScope(enum.Enum):
     ALL_STATES = "all-states"
 
 
+class ListReading(enum.Enum):
+    """
+    What a list says of its day.
+
+    ``ON_DATE``: its members held the role on that day (and, if complete, the others in
+    scope did not). ``EVER``: its members held the role at some time up to that day; the
+    others in scope never did, which speaks for every day up to it (rule 5).
+    """
+
+    ON_DATE = "on-date"
+    EVER = "ever"
+
+
 def _codes(value: Iterable[str]) -> frozenset[str]:
     if isinstance(value, str):
         return frozenset(part.strip() for part in value.split(";") if part.strip())
@@ -251,6 +293,9 @@ class RoleList:
         default=ListScope.STATES_PARTIES, validator=is_instance(ListScope, "a ListScope")
     )
     complete: bool = attrs.field(default=True, validator=is_instance(bool, "True or False"))
+    reading: ListReading = attrs.field(
+        default=ListReading.ON_DATE, validator=is_instance(ListReading, "a ListReading")
+    )
     members: frozenset[str] = attrs.field(default=frozenset(), converter=_codes)
     unclear: frozenset[str] = attrs.field(default=frozenset(), converter=_codes)
     note: str = attrs.field(default="", validator=is_instance(str, "a string"))
@@ -269,6 +314,7 @@ class RoleList:
         return self.evidence.as_of
 
     def _speaks_of(self, state: StateParty) -> bool:
+        """Whether *state* is within the list's scope on its day."""
         return self.scope is ListScope.ALL_STATES or state.had_joined(on=self.as_of)
 
     def observation(self, state: StateParty) -> Observation | None:
@@ -276,30 +322,40 @@ class RoleList:
         if state.code in self.unclear:
             return None
         if state.code in self.members:
+            if self.reading is ListReading.EVER:
+                return None  # held the role at some time: the list names no day
             value = self.value
-        elif not self.complete or (
-            self.scope is ListScope.STATES_PARTIES and not state.had_joined(on=self.as_of)
-        ):
+        elif not self.complete or not self._speaks_of(state):
             return None
         else:
             value = ~self.value
-        return Observation(role=self.role, value=value, on=self.as_of, evidence=self.evidence)
+        return Observation(
+            role=self.role,
+            value=value,
+            on=self.as_of,
+            evidence=self.evidence,
+            through=self.reading is ListReading.EVER,
+        )
 
 
 def _merged(observations: list[Observation]) -> list[Observation]:
-    """Merge observations of the same day and kind; refuse a day with two values."""
+    """
+    The observations in the order their values are settled, same-day ones merged.
+
+    Two observations settled on the same day with different values are a contradiction.
+    """
     merged: list[Observation] = []
-    for observation in sorted(observations, key=lambda o: (o.on, o.change, o.settled)):
+    for observation in sorted(observations, key=lambda o: (o.settled, o.on, o.change)):
         previous = merged[-1] if merged else None
-        if previous is not None and previous.on == observation.on:
+        if previous is not None and previous.settled == observation.settled:
             if previous.value is not observation.value:
                 raise ValidationError(
-                    f"two sources disagree on {observation.role.value} on {observation.on}:"
+                    f"two sources disagree on {observation.role.value} on {observation.settled}:"
                     f" {previous.value.value} ({', '.join(e.source for e in previous.evidence)})"
                     f" and {observation.value.value}"
                     f" ({', '.join(e.source for e in observation.evidence)})"
                 )
-            if previous.change == observation.change and previous.settled == observation.settled:
+            if previous.change == observation.change and previous.on == observation.on:
                 merged[-1] = attrs.evolve(
                     previous, evidence=(*previous.evidence, *observation.evidence)
                 )
@@ -320,7 +376,7 @@ def _fact(
     elif later is not None and until is not None and until > point.settled + _ONE_DAY:
         note = f"held from {point.settled} until the change {later.describe()}"
     elif until is None:
-        note = point.describe()
+        note = f"{point.describe()}, and on until a source says otherwise"
     return RoleFact(
         role=point.role,
         value=point.value,
@@ -333,23 +389,21 @@ def _fact(
 
 
 def _read_role(observations: list[Observation]) -> list[RoleFact]:
-    """Rules 1 to 4 of this module, for the observations of one role."""
+    """Rules 1 to 5 of this module, for the observations of one role."""
     facts: list[RoleFact] = []
     points = _merged(observations)
     for point, later in zip(points, [*points[1:], None], strict=True):
         start = point.settled
         if later is None:
-            carried = point.change and point.value is Truth.NO
-            facts.append(_fact(point, None if carried else start + _ONE_DAY))
+            facts.append(_fact(point, None))
             continue
-        if later.change:
-            end = later.on
+        if later.change:  # a change ends the earlier value where its window opens
+            end = max(later.on, start + _ONE_DAY)
         elif later.value is point.value:
             end = later.on + _ONE_DAY
         else:
             end = start + _ONE_DAY
-        if end > start:  # else a change whose window opens on or before this day
-            facts.append(_fact(point, end, later))
+        facts.append(_fact(point, end, later))
     return _joined(facts)
 
 
@@ -398,6 +452,12 @@ def read_facts(
             raise ValidationError(f"read_facts takes Observation values, not {observation!r}")
         by_role.setdefault(observation.role, []).append(observation)
     first = None if start is None else to_date(start)
+    given = [observation for role in by_role.values() for observation in role]
+    for observation in given:
+        if observation.reaches_back and first is not None and first < observation.on:
+            by_role[observation.role].append(
+                attrs.evolve(observation, on=first, settled=first, through=False)
+            )
     facts: list[RoleFact] = []
     for role in sorted(by_role, key=lambda role: role.value):
         for fact in _read_role(by_role[role]):

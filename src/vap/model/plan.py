@@ -190,6 +190,6 @@ class Plan:
         return f"{self.title} ({len(self.actions)} actions, in force {self.adopted}{ends})"
 
     def _repr_html_(self) -> str:
-        from vap.exports.html import plan_html  # noqa: PLC0415 - only notebooks need it
+        from vap import exports  # noqa: PLC0415 - the notebook view, from the exports layer
 
-        return plan_html(self)
+        return exports.html(self)

@@ -82,9 +82,9 @@ class StatesParties(Mapping[str, StateParty]):
         return f"<StatesParties: {len(self.states)} States Parties>"
 
     def _repr_html_(self) -> str:
-        from vap.exports.html import states_html  # noqa: PLC0415 - only notebooks need it
+        from vap import exports  # noqa: PLC0415 - the notebook view, from the exports layer
 
-        return states_html(self.states)
+        return exports.html(self)
 
 
 def _signatories_by_code(signatories: Iterable[Signatory]) -> tuple[Signatory, ...]:

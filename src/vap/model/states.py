@@ -44,6 +44,7 @@ __all__ = [
     "StateParty",
     "Withdrawal",
     "entry_into_force",
+    "fact_order",
 ]
 
 THIRTIETH_DEPOSIT: Final = pendulum.Date(2010, 2, 16)
@@ -185,7 +186,8 @@ def _tuple_of(kind: type, name: str) -> Any:
 _EARLIEST: Final = pendulum.Date(1, 1, 1)
 
 
-def _fact_order(fact: RoleFact) -> tuple[str, pendulum.Date]:
+def fact_order(fact: RoleFact) -> tuple[str, pendulum.Date]:
+    """The order of a State's facts: by role, then by the day each begins."""
     return (fact.role.value, fact.since or _EARLIEST)
 
 
@@ -267,7 +269,7 @@ class StateParty:
             instrument=instrument,
             signed=to_optional_date(signed),
             withdrawal=withdrawal,
-            facts=tuple(sorted(_facts(where, roles, facts), key=_fact_order)),
+            facts=tuple(sorted(_facts(where, roles, facts), key=fact_order)),
             events=tuple(sorted(events, key=lambda event: (event.kind.value, event.on))),
             extensions=tuple(
                 sorted(
@@ -410,9 +412,9 @@ class StateParty:
         return text
 
     def _repr_html_(self) -> str:
-        from vap.exports.html import state_html  # noqa: PLC0415 - only notebooks need it
+        from vap import exports  # noqa: PLC0415 - the notebook view, from the exports layer
 
-        return state_html(self)
+        return exports.html(self)
 
 
 def _facts(
