@@ -2,17 +2,20 @@
 mkdocs hooks: pages generated from the packaged data at build time.
 
 A page that holds ``<!-- vap:plan -->`` gets the whole plan, action by action, from the
-same data the library loads; ``<!-- vap:changelog -->`` gets CHANGELOG.md.
+same data the library loads; ``<!-- vap:data-quality -->`` the figures of the built-in
+world; ``<!-- vap:changelog -->`` gets CHANGELOG.md.
 """
 
 from __future__ import annotations
 
 import json
 import textwrap
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import vap
+from vap.data.quality import determinacy, role_counts, why_unknown
 
 ROOT = Path(__file__).parent.parent
 
@@ -30,19 +33,32 @@ def _plan_markdown() -> str:
             "",
             f"> {action.text}",
             "",
-            f"- **Addressed to:** {action.addressee} ({action.modality.value}"
-            + (f", {action.qualifier.value}" if action.qualifier else "")
-            + ")",
+            f"- **Addressed to:** {action.addressee} ({action.modality.value})",
             f"- **Heading:** {action.heading}"
             + (f" ({action.subsection})" if action.subsection else ""),
         ]
         if action.articles:
             lines.append(f"- **Articles cited:** {', '.join(action.articles)}")
         for step in action.steps:
-            phrase = f' — "{step.phrase}"' if step.phrase else ""
-            lines.append(f"- **{step.key}:** {step.timeline.describe()}{phrase}")
+            lines += _step_lines(step, several=len(action.steps) > 1)
         lines.append("")
     return "\n".join(lines)
+
+
+def _step_lines(step: vap.Step, *, several: bool) -> list[str]:
+    """A step's annotations, each with the words of the text it rests on."""
+    phrase = f' — "{step.phrase}"' if step.phrase else ""
+    lines = [f"- **{step.key}** {step.title}: {step.timeline.describe()}{phrase}"]
+    if several and step.words:
+        lines.append(f'    - covers: "{step.words}"')
+    if step.condition is not None:
+        lines.append(f'    - only for {step.condition.predicate}: "{step.condition.words}"')
+    lines += [f'    - hedged: {hedge.qualifier.value} ("{hedge.words}")' for hedge in step.hedges]
+    if step.modality is not None:
+        lines.append(f"    - modality: {step.modality.value}")
+    if step.note:
+        lines.append(f"    - note: {step.note}")
+    return lines
 
 
 def _schemas_markdown() -> str:
@@ -63,7 +79,58 @@ def _schemas_markdown() -> str:
     return "\n".join(sections)
 
 
+QUALITY_DAYS = (
+    date(2011, 6, 1),
+    date(2013, 1, 1),
+    date(2015, 6, 1),
+    date(2020, 1, 1),
+    date(2023, 1, 1),
+    date(2026, 1, 1),
+)
+
+
+def _quality_markdown() -> str:
+    states = vap.states_parties()
+    lines = ["## Roles by year", ""]
+    lines += ["| role | " + " | ".join(str(day) for day in QUALITY_DAYS) + " |"]
+    lines += ["|---|" + "---|" * len(QUALITY_DAYS)]
+    for role in vap.Role:
+        cells = []
+        for day in QUALITY_DAYS:
+            counted = role_counts(states, role, day)
+            cells.append(
+                f"{counted.count(vap.Truth.YES)} / {counted.count(vap.Truth.NO)}"
+                f" / {counted.count(vap.Truth.UNKNOWN)}"
+            )
+        lines.append(f"| {role.value} | " + " | ".join(cells) + " |")
+    lines += ["", "Each cell: yes / no / unknown among the States Parties bound that day.", ""]
+    lines += ["## Determinate answers", ""]
+    lines += ["| day | asked | determinate | unknown, most often |", "|---|---|---|---|"]
+    plan, obligations = vap.vientiane_action_plan(), vap.convention_obligations()
+    for day, subjects, what in (
+        *((day, plan, "the 66 actions") for day in QUALITY_DAYS[:3]),
+        *((day, obligations, "the Convention's obligations") for day in QUALITY_DAYS[3:]),
+    ):
+        found = determinacy(states, subjects, day)
+        worst = sorted(found.by_key.items(), key=lambda pair: -pair[1])[:5]
+        shown = ", ".join(f"{key} ({count})" for key, count in worst) or "none"
+        lines.append(f"| {day} | {found.answers} answers on {what} | {found.share:.1%} | {shown} |")
+    lines += ["", "## The remaining unknowns", ""]
+    for role in vap.Role:
+        lines += [f"### {role.value}", ""]
+        for day in QUALITY_DAYS:
+            unknown = role_counts(states, role, day).states[vap.Truth.UNKNOWN]
+            if not unknown:
+                continue
+            lines.append(f'??? note "{day}: {len(unknown)} unknown"')
+            lines.append("")
+            lines += [f"    - {code}: {why_unknown(states[code], role, day)}" for code in unknown]
+            lines.append("")
+    return "\n".join(lines)
+
+
 GENERATED = {
+    "<!-- vap:data-quality -->": _quality_markdown,
     "<!-- vap:plan -->": _plan_markdown,
     "<!-- vap:schemas -->": _schemas_markdown,
     "<!-- vap:changelog -->": lambda: (ROOT / "CHANGELOG.md").read_text(encoding="utf-8"),

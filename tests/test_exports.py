@@ -28,7 +28,7 @@ def test_records_are_plain():
     records = SCHEDULE.to_records()
     assert len(records) == len(SCHEDULE)
     first = records[0]
-    assert set(first) == set(vap.exports.records.SCHEDULE_COLUMNS)
+    assert set(first) == set(vap.exports.rows.SCHEDULE_COLUMNS)
     assert type(first["opens"]) is datetime.date
     (focal,) = [r for r in records if r["uid"] == "LAO/VAP-21.1"]
     assert focal["due"] == date(2011, 2, 1)
@@ -45,7 +45,7 @@ def parse(text):
 
 def test_csv_round_trips_the_records():
     rows = parse(SCHEDULE.to_csv())
-    assert rows[0] == list(vap.exports.records.SCHEDULE_COLUMNS)
+    assert rows[0] == list(vap.exports.rows.SCHEDULE_COLUMNS)
     assert len(rows) == len(SCHEDULE) + 1
     (focal,) = [row for row in rows if row[0] == "LAO/VAP-21.1"]
     assert focal[7:10] == ["2010-11-12", "2011-02-01", "yes"]

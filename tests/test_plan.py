@@ -212,7 +212,7 @@ def test_importing_vap_loads_nothing_heavy():
 def test_reprs_are_short(plan):
     assert repr(plan) == "<Plan VAP 'Vientiane Action Plan': 66 actions>"
     assert "meetings" not in repr(plan["VAP-1"])
-    assert repr(vap.states_parties()) == "<StatesParties: 86 States Parties>"
+    assert repr(vap.states_parties()) == "<StatesParties: 113 States Parties>"
     schedule = vap.schedule(vap.states_parties()["LAO"])
     assert repr(schedule) == f"<Schedule of {len(schedule)} items for LAO>"
     assessment = vap.assess(schedule, vap.Progress(), as_of=date(2012, 1, 1))

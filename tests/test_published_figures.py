@@ -108,7 +108,7 @@ def test_bulgarias_original_deadline_was_1_october_2019(states):
         ("DEU", date(2025, 8, 1)),  # from 1 August 2020, extended at 9MSP
         ("LAO", date(2025, 8, 1)),  # from 1 August 2020, extended at 9MSP
         ("LBN", date(2026, 5, 1)),  # MAG-LBN: current extended deadline
-        ("BIH", date(2021, 3, 1)),  # a request to 1 September 2022 moves nothing
+        ("BIH", date(2023, 9, 1)),  # from 1 March 2021: to 1 September 2022 (2RC), then 2023
         ("HRV", date(2020, 8, 1)),
     ],
 )

@@ -93,7 +93,9 @@ def _observed(row):
     return Truth(row["value"])
 
 
-@pytest.mark.parametrize("row", EVIDENCE, ids=lambda row: f"{row['state']}-{row['role']}-{row['on']}")
+@pytest.mark.parametrize(
+    "row", EVIDENCE, ids=lambda row: f"{row['state']}-{row['role']}-{row['on']}"
+)
 def test_no_fact_contradicts_its_own_evidence(states, row):
     """Every observation holds on its day, or is unknown there only where its day is a window."""
     state = states[row["state"]]
@@ -154,9 +156,7 @@ def test_dated_facts(states, code, role, day, value):
 def test_croatias_contamination_ends_with_its_declaration(states):
     croatia = states["HRV"]
     (ended,) = [
-        fact
-        for fact in croatia.facts
-        if fact.role is Role.CONTAMINATED and fact.value is Truth.YES
+        fact for fact in croatia.facts if fact.role is Role.CONTAMINATED and fact.value is Truth.YES
     ]
     assert ended.until is not None
     assert ended.until <= date(2020, 7, 10)

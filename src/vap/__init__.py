@@ -93,7 +93,6 @@ if TYPE_CHECKING:
     )
     from vap.serialization import dumps, json_schema, loads
 
-__version__ = "0.1.0"
 
 _WHERE: dict[str, str] = {
     "Action": "vap.model.actions",
@@ -193,6 +192,10 @@ _SUBMODULES = frozenset({"cli", "data", "exports", "serialization", "testing"})
 
 
 def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        from importlib.metadata import version  # noqa: PLC0415 - only asked for now and then
+
+        return version("vap")
     if name in _SUBMODULES:
         return importlib.import_module(f"vap.{name}")
     try:

@@ -135,13 +135,14 @@ def _run_explain(arguments: argparse.Namespace) -> None:
 
 
 def _progress(path: str) -> vap.Progress:
-    if path.endswith(".csv"):
-        return vap.Progress.from_csv(path)
-    return vap.Progress.from_json(path)
+    return vap.load_progress(path)
 
 
 def _run_assess(arguments: argparse.Namespace) -> None:
     progress = _progress(arguments.progress)
+    if arguments.states:
+        wanted = {code.upper() for code in arguments.states}
+        progress = vap.Progress(record for record in progress if record.state in wanted)
     codes = arguments.states or sorted({record.state for record in progress})
     if not codes:
         raise VapError(f"{arguments.progress} holds no records: name the States with --states")
@@ -160,7 +161,7 @@ def _run_assess(arguments: argparse.Namespace) -> None:
         rows = [
             (row.state, row.uid.split("/", 1)[1], str(row.due or "-"), row.status.value, row.reason)
             for row in assessment
-            if arguments.all or row.status is not vap.Status.NO_FIXED_DATE
+            if arguments.all or row.due is not None
         ]
         table = _table(("state", "item", "due", "status", "why"), rows)
         _write(arguments, f"{assessment}\n\n{table}")
@@ -216,7 +217,7 @@ def _parser() -> argparse.ArgumentParser:
     assess.add_argument("--until", type=_date, help="last day the schedule covers")
     assess.add_argument("--due-soon", type=int, default=90, metavar="DAYS")
     assess.add_argument("--format", choices=("table", "json", "csv"), default="table")
-    assess.add_argument("--all", action="store_true", help="also list items with no fixed date")
+    assess.add_argument("--all", action="store_true", help="also list the items with no due date")
     assess.add_argument("-o", "--output", help="write to this file instead of the terminal")
     assess.set_defaults(run=_run_assess)
 

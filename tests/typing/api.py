@@ -45,3 +45,15 @@ assert_type(vap.HasRole(vap.Role.STOCKPILES) | vap.HasRole(vap.Role.VICTIMS), va
 
 assert_type(vap.add(date(2010, 8, 1), vap.Period(years=8)), pendulum.Date)
 assert_type(vap.meetings()["2MSP"].opens, pendulum.Date)
+
+# What users type with schedules and assessments, checked by mypy --strict.
+schedule = vap.schedule(xyz, until=date(2012, 12, 31))
+assert_type(schedule.to_csv(), str)
+assert_type(schedule.to_csv("schedule.csv"), None)
+progress = vap.Progress([vap.Record("XYZ", "CCM-7.1", on=date(2011, 1, 20), source="UNODA")])
+assert_type(progress.known_on(date(2012, 1, 1)), vap.Progress)
+assessment = vap.assess(schedule, progress, as_of=date(2012, 1, 1))
+assert_type(assessment.to_csv(), str)
+assert_type(vap.states_parties().on(date(2012, 1, 1)), vap.StatesParties)
+assert_type(xyz.is_party(on=date(2012, 1, 1)), bool)
+assert_type(vap.signatories()["AGO"], vap.Signatory)

@@ -292,6 +292,10 @@ class Assessment(Sequence[AssessmentRow]):
 
         return exports.records(self)
 
+    @overload
+    def to_csv(self, target: None = None) -> str: ...
+    @overload
+    def to_csv(self, target: str | os.PathLike[str] | IO[str]) -> None: ...
     def to_csv(self, target: str | os.PathLike[str] | IO[str] | None = None) -> str | None:
         """Write the assessment as CSV to a path or open text file, or return it as text."""
         from vap import exports  # noqa: PLC0415 - a lazy export

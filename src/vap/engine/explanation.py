@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, assert_never
 import attrs
 import pendulum
 
+from vap.engine.schedule import ScheduleItem
 from vap.errors import UnknownKeyError, ValidationError
 from vap.model.actions import Action
 from vap.model.dates import add, as_date
@@ -34,7 +35,7 @@ from vap.model.timelines import (
 )
 
 if TYPE_CHECKING:
-    from vap.engine.schedule import Schedule, ScheduleItem
+    from vap.engine.schedule import Schedule
 
 __all__ = ["Explanation", "computation", "deadline_in_force", "explain"]
 

@@ -303,6 +303,10 @@ class Schedule(Sequence[ScheduleItem]):
 
         return exports.records(self)
 
+    @overload
+    def to_csv(self, target: None = None) -> str: ...
+    @overload
+    def to_csv(self, target: str | os.PathLike[str] | IO[str]) -> None: ...
     def to_csv(self, target: str | os.PathLike[str] | IO[str] | None = None) -> str | None:
         """
         Write the schedule as CSV to a path or open text file, or return it as text.

@@ -26,7 +26,7 @@ __all__ = ["html", "plot", "records", "to_csv", "to_dataframe", "to_ical"]
 def records(value: Schedule | Assessment) -> list[dict[str, Any]]:
     """One plain dict per item or row of *value* (`Schedule.to_records`)."""
     from vap.engine.schedule import Schedule  # noqa: PLC0415 - lazy, like every export
-    from vap.exports.records import assessment_records, schedule_records  # noqa: PLC0415
+    from vap.exports.rows import assessment_records, schedule_records  # noqa: PLC0415
 
     if isinstance(value, Schedule):
         return schedule_records(value)
@@ -35,7 +35,7 @@ def records(value: Schedule | Assessment) -> list[dict[str, Any]]:
 
 def _columns(value: Schedule | Assessment) -> tuple[str, ...]:
     from vap.engine.schedule import Schedule  # noqa: PLC0415
-    from vap.exports.records import ASSESSMENT_COLUMNS, SCHEDULE_COLUMNS  # noqa: PLC0415
+    from vap.exports.rows import ASSESSMENT_COLUMNS, SCHEDULE_COLUMNS  # noqa: PLC0415
 
     return SCHEDULE_COLUMNS if isinstance(value, Schedule) else ASSESSMENT_COLUMNS
 
@@ -65,13 +65,13 @@ def to_ical(schedule: Schedule, *, stamp: datetime.datetime | None = None) -> by
 
 def plot(schedule: Schedule, **options: Any) -> Figure:
     """*schedule* as a timeline figure (`Schedule.plot`)."""
-    from vap.exports.plot import plot as draw  # noqa: PLC0415
+    from vap.exports.timeline import plot as draw  # noqa: PLC0415
 
     return draw(schedule, **options)
 
 
 def html(value: object) -> str:
     """*value* as the compact HTML a notebook shows (``_repr_html_``)."""
-    from vap.exports.html import html_of  # noqa: PLC0415
+    from vap.exports.notebook import html_of  # noqa: PLC0415
 
     return html_of(value)

@@ -88,9 +88,15 @@ class Duty:
     def undated(self) -> bool:
         """Whether the step sets no due date: it opens when the State is first addressed."""
         timeline = self.step.timeline
-        return isinstance(timeline, Ongoing | OnRoleStart) or (
-            isinstance(timeline, AsSoonAsPossible) and timeline.bound is None
-        )
+        match timeline:
+            case Ongoing() | OnRoleStart():
+                return True
+            case AsSoonAsPossible(bound=bound):
+                return bound is None
+            case Within() | ByMeeting() | DuringYear() | FromDate() | Annually():
+                return False
+            case _ as unreachable:
+                assert_never(unreachable)
 
     @property
     def lapses_after_due(self) -> bool:
@@ -101,7 +107,16 @@ class Duty:
         their window; steps counted from a State's own entry into force stay owed, overdue,
         until met.
         """
-        return isinstance(self.step.timeline, ByMeeting | DuringYear)
+        timeline = self.step.timeline
+        match timeline:
+            case ByMeeting() | DuringYear():
+                return True
+            case (
+                Within() | FromDate() | Annually() | AsSoonAsPossible() | Ongoing() | OnRoleStart()
+            ):
+                return False
+            case _ as unreachable:
+                assert_never(unreachable)
 
     @property
     def addresses_all(self) -> bool:

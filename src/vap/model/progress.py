@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import enum
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, overload
@@ -10,6 +11,7 @@ import attrs
 import pendulum
 
 from vap.errors import ValidationError
+from vap.model.dates import as_date
 from vap.model.io import Source
 from vap.model.validators import is_date, is_instance, matches, non_empty, to_date
 
@@ -159,6 +161,7 @@ class Progress(Sequence[Record]):
         """Return the records of one State."""
         return Progress(record for record in self.records if record.state == code)
 
-    def known_on(self, day: pendulum.Date) -> Progress:
+    def known_on(self, day: datetime.date) -> Progress:
         """Return the records dated on or before *day*: what was known that day."""
-        return Progress(record for record in self.records if record.on <= day)
+        when = as_date(day, field="day")
+        return Progress(record for record in self.records if record.on <= when)

@@ -14,6 +14,7 @@ meetings of its calendar. Use them to test code built on `vap`:
 
 from __future__ import annotations
 
+import calendar
 import datetime
 import itertools
 import string
@@ -69,13 +70,47 @@ EARLIEST: pendulum.Date = pendulum.Date(2008, 12, 3)
 LATEST: pendulum.Date = pendulum.Date(2040, 12, 31)
 
 
+def _plain(day: datetime.date) -> datetime.date:
+    return datetime.date(day.year, day.month, day.day)
+
+
+def _month_end(day: datetime.date) -> datetime.date:
+    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
+
+
+PLAN_IN_FORCE = (datetime.date(2010, 11, 12), datetime.date(2015, 9, 10))
+"""The days the Vientiane Action Plan was in force: most laws are about them."""
+
+
 def dates(
     min_value: datetime.date = EARLIEST, max_value: datetime.date = LATEST
 ) -> st.SearchStrategy[pendulum.Date]:
-    """Calendar days between *min_value* and *max_value*, as `pendulum.Date`."""
-    return st.dates(min_value, max_value).map(
-        lambda day: pendulum.Date(day.year, day.month, day.day)
-    )
+    """
+    Calendar days between *min_value* and *max_value*, as `pendulum.Date`.
+
+    Biased toward the days where date arithmetic goes wrong and the plan's rules change:
+    month ends, 29 February, and the years the plan was in force.
+    """
+    low, high = _plain(min_value), _plain(max_value)
+    if low > high:
+        message = f"dates(): min_value {low} is after max_value {high}"
+        raise ValueError(message)
+    uniform = st.dates(low, high)
+    choices = [
+        uniform,
+        uniform.map(_month_end).filter(lambda day: day <= high),
+    ]
+    leap_days = [
+        datetime.date(year, 2, 29)
+        for year in range(low.year, high.year + 1)
+        if calendar.isleap(year) and low <= datetime.date(year, 2, 29) <= high
+    ]
+    if leap_days:
+        choices.append(st.sampled_from(leap_days))
+    start, end = max(low, PLAN_IN_FORCE[0]), min(high, PLAN_IN_FORCE[1])
+    if start <= end:
+        choices.append(st.dates(start, end))
+    return st.one_of(choices).map(lambda day: pendulum.Date(day.year, day.month, day.day))
 
 
 def periods() -> st.SearchStrategy[Period]:
