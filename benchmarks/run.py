@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import vap
-from vap.engine.schedule import key_order
+from vap.model.keys import key_order
 from vap.model.timelines import Anchor, Annually, AsSoonAsPossible, ByMeeting, DuringYear, Within
 
 HERE = Path(__file__).parent

@@ -244,7 +244,7 @@ def test_progress_collections():
             lambda: Record("AAA", "VAP-1", on=date(2012, 1, 1), source="x", covers="2012"),
             "Record.covers must be a year",
         ),
-        (lambda: vap.Progress(["x"]), "Progress.records must be Record values"),
+        (lambda: vap.Progress(["x"]), "Progress.records must be a sequence of Record values"),
     ],
 )
 def test_invalid_records(build, message):

@@ -345,5 +345,5 @@ def test_schedule_items_are_checked():
     bad = attrs.evolve(lao_item, due=date(2000, 1, 1))
     with pytest.raises(vap.ValidationError, match="before it opens"):
         vap.Schedule(items=(bad,), states=(), plan=plan, obligations=vap.convention_obligations())
-    with pytest.raises(vap.ValidationError, match="must hold ScheduleItem values"):
+    with pytest.raises(vap.ValidationError, match="must be a sequence of ScheduleItem values"):
         vap.Schedule(items=("x",), states=(), plan=plan, obligations=vap.convention_obligations())

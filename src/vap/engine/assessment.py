@@ -18,9 +18,10 @@ import attrs
 import pendulum
 
 from vap.engine.collector import collector_paused
-from vap.engine.schedule import Schedule, ScheduleItem, item_index, key_order, section_labels
+from vap.engine.schedule import Schedule, ScheduleItem, item_index, section_labels
 from vap.errors import ValidationError
 from vap.model.dates import as_date
+from vap.model.keys import key_order
 from vap.model.progress import Progress, Record, RecordStatus
 from vap.model.roles import Truth
 

@@ -17,11 +17,12 @@ from typing import Final
 import pendulum
 
 from vap.engine.collector import collector_paused
-from vap.engine.schedule import Schedule, ScheduleItem, key_order
+from vap.engine.schedule import Schedule, ScheduleItem
 from vap.errors import UnknownKeyError, ValidationError
 from vap.model.applicability import judge
 from vap.model.dates import MonthEnd, as_date
 from vap.model.duties import Duty, Occurrence, occurrences
+from vap.model.keys import key_order
 from vap.model.meetings import Calendar, MeetingDay
 from vap.model.obligations import ObligationSet
 from vap.model.plan import Plan

@@ -13,7 +13,7 @@ import attrs
 import pendulum
 
 from vap.engine.assessment import Assessment, AssessmentRow, Status
-from vap.engine.schedule import key_order
+from vap.model.keys import key_order
 from vap.model.roles import Truth
 
 __all__ = ["Change", "Indicator", "StateSummary", "changes", "indicators", "state_summaries"]

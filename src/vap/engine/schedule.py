@@ -30,6 +30,7 @@ from vap.model.timelines import (
     Timeline,
     Within,
 )
+from vap.model.validators import as_tuple, tuple_of
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -43,17 +44,8 @@ __all__ = [
     "Schedule",
     "ScheduleItem",
     "item_index",
-    "key_order",
     "section_labels",
 ]
-
-
-def key_order(key: str) -> tuple[str, int, int, str]:
-    """Sort keys naturally: ``VAP-2`` before ``VAP-10``, ``VAP-8.1`` before ``VAP-8.2``."""
-    prefix, _, rest = key.partition("-")
-    number, _, part = rest.partition(".")
-    digits = part.rstrip("abcdefghijklmnopqrstuvwxyz")
-    return (prefix, int(number or 0), int(digits or 0), part[len(digits) :])
 
 
 @attrs.frozen
@@ -151,14 +143,6 @@ def section_labels(schedule: Schedule) -> dict[str, str]:
     return labels
 
 
-def _as_items(items: Sequence[ScheduleItem]) -> tuple[ScheduleItem, ...]:
-    return tuple(items)
-
-
-def _as_states(states: Sequence[StateParty]) -> tuple[StateParty, ...]:
-    return tuple(states)
-
-
 @attrs.frozen(kw_only=True, repr=False)
 class Schedule(Sequence[ScheduleItem]):
     """
@@ -169,8 +153,8 @@ class Schedule(Sequence[ScheduleItem]):
     can explain itself and be rebuilt. Every filter returns a new `Schedule`.
     """
 
-    items: tuple[ScheduleItem, ...] = attrs.field(converter=_as_items)
-    states: tuple[StateParty, ...] = attrs.field(converter=_as_states)
+    items: tuple[ScheduleItem, ...] = attrs.field(converter=as_tuple)
+    states: tuple[StateParty, ...] = attrs.field(converter=as_tuple)
     plan: Plan
     obligations: ObligationSet
     policy: SchedulePolicy = attrs.field(factory=SchedulePolicy)
@@ -178,9 +162,8 @@ class Schedule(Sequence[ScheduleItem]):
 
     @items.validator
     def _opens_before_due(self, attribute: attrs.Attribute[Any], items: Any) -> None:
+        tuple_of(ScheduleItem, "ScheduleItem values")(self, attribute, items)
         for item in items:
-            if not isinstance(item, ScheduleItem):
-                raise ValidationError(f"Schedule.{attribute.name} must hold ScheduleItem values")
             if item.due is not None and item.due < item.opens:
                 raise ValidationError(
                     f"schedule item {item.uid} is due {item.due}, before it opens {item.opens}"

@@ -12,8 +12,8 @@ import datetime
 from typing import TYPE_CHECKING, Final
 
 from vap.engine.assessment import Assessment, Status
-from vap.engine.schedule import key_order
 from vap.errors import MissingExtraError
+from vap.model.keys import key_order
 from vap.model.roles import Truth
 
 if TYPE_CHECKING:

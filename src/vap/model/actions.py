@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 import enum
-from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -14,10 +13,12 @@ from vap.errors import ValidationError
 from vap.model.addressees import ADDRESSEE_KINDS, Addressee
 from vap.model.applicability import Applicability, combine, step_applicability
 from vap.model.duties import Duty
+from vap.model.keys import action_key, step_key
 from vap.model.meetings import Calendar
 from vap.model.timelines import TIMELINE_KINDS, Timeline
 from vap.model.validators import (
     are_strings,
+    as_tuple,
     is_date,
     is_instance,
     is_optional_date,
@@ -27,6 +28,7 @@ from vap.model.validators import (
     to_date,
     to_optional_date,
     to_strings,
+    tuple_of,
 )
 
 if TYPE_CHECKING:
@@ -109,18 +111,6 @@ class Section:
         return f"{self.number}. {self.title}"
 
 
-def _as_hedges(hedges: Iterable[Hedge]) -> tuple[Hedge, ...]:
-    try:
-        return tuple(hedges)
-    except TypeError:
-        return hedges  # type: ignore[return-value]  # the validator refuses it
-
-
-def _hedges(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, tuple) or not all(isinstance(hedge, Hedge) for hedge in value):
-        raise ValidationError(f"Step.{attribute.name} must be Hedge values, not {value!r}")
-
-
 @attrs.frozen(kw_only=True)
 class Step:
     """
@@ -134,9 +124,7 @@ class Step:
     ("should do so", action 24); ``note`` says what a reader of the text may need to know.
     """
 
-    key: str = attrs.field(
-        validator=matches(r"[A-Z]+-\d+(\.\d+[a-z]?)?", "a step key such as 'VAP-12' or 'VAP-8.1'")
-    )
+    key: str = attrs.field(validator=step_key)
     title: str = attrs.field(validator=non_empty)
     timeline: Timeline = attrs.field(validator=is_instance(TIMELINE_KINDS, "a timeline rule"))
     phrase: str | None = attrs.field(
@@ -146,24 +134,13 @@ class Step:
     condition: Condition | None = attrs.field(
         default=None, validator=attrs.validators.optional(is_instance(Condition, "a Condition"))
     )
-    hedges: tuple[Hedge, ...] = attrs.field(default=(), converter=_as_hedges, validator=_hedges)
+    hedges: tuple[Hedge, ...] = attrs.field(
+        default=(), converter=as_tuple, validator=tuple_of(Hedge, "Hedge values")
+    )
     modality: Modality | None = attrs.field(
         default=None, validator=attrs.validators.optional(is_instance(Modality, "a Modality"))
     )
     note: str = attrs.field(default="", validator=is_instance(str, "a string"))
-
-
-def _as_steps(steps: Iterable[Step]) -> tuple[Step, ...]:
-    return tuple(steps)
-
-
-def _steps(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if (
-        not isinstance(value, tuple)
-        or not value
-        or not all(isinstance(step, Step) for step in value)
-    ):
-        raise ValidationError(f"Action.{attribute.name} must be one or more Step values")
 
 
 @attrs.frozen(kw_only=True)
@@ -177,7 +154,7 @@ class Action:
     meeting-bound steps fall due at meetings of that calendar.
     """
 
-    key: str = attrs.field(validator=matches(r"[A-Z]+-\d+", "an action key such as 'VAP-12'"))
+    key: str = attrs.field(validator=action_key)
     number: int = attrs.field(validator=is_instance(int, "a whole number"))
     title: str = attrs.field(validator=non_empty)
     text: str = attrs.field(validator=non_empty)
@@ -189,7 +166,9 @@ class Action:
     addressee: Addressee = attrs.field(validator=is_instance(ADDRESSEE_KINDS, "an addressee"))
     modality: Modality = attrs.field(validator=is_instance(Modality, "a Modality"))
     articles: tuple[str, ...] = attrs.field(default=(), converter=to_strings, validator=are_strings)
-    steps: tuple[Step, ...] = attrs.field(converter=_as_steps, validator=_steps)
+    steps: tuple[Step, ...] = attrs.field(
+        converter=as_tuple, validator=tuple_of(Step, "Step values", at_least=1)
+    )
     adopted: pendulum.Date = attrs.field(converter=to_date, validator=is_date)
     superseded: pendulum.Date | None = attrs.field(
         default=None,

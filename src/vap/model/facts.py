@@ -41,6 +41,7 @@ from vap.errors import ValidationError
 from vap.model.roles import Role, Truth
 from vap.model.validators import (
     are_strings,
+    as_tuple,
     is_date,
     is_instance,
     is_optional_date,
@@ -49,6 +50,7 @@ from vap.model.validators import (
     to_date,
     to_optional_date,
     to_strings,
+    tuple_of,
 )
 
 if TYPE_CHECKING:
@@ -84,30 +86,8 @@ class Evidence:
         return f'{self.source}, as of {self.as_of}: "{self.quote}"'
 
 
-def _evidence(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if (
-        not isinstance(value, tuple)
-        or not value
-        or not all(isinstance(item, Evidence) for item in value)
-    ):
-        raise ValidationError(
-            f"{type(instance).__name__}.{attribute.name} must be one or more Evidence values,"
-            f" not {value!r}"
-        )
-
-
-def _as_evidence(value: Iterable[Evidence] | Evidence) -> tuple[Evidence, ...]:
-    if isinstance(value, Evidence):
-        return (value,)
-    try:
-        return tuple(value)
-    except TypeError:
-        return value  # type: ignore[return-value]  # _evidence refuses it, naming the field
-
-
-def _evidence_or_none(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value != ():
-        _evidence(instance, attribute, value)
+def _one_or_many(value: Iterable[Evidence] | Evidence) -> tuple[Evidence, ...]:
+    return (value,) if isinstance(value, Evidence) else as_tuple(value)
 
 
 def _known(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -154,7 +134,7 @@ class RoleFact:
     sources: tuple[str, ...] = attrs.field(default=(), converter=to_strings, validator=are_strings)
     note: str = attrs.field(default="", validator=is_instance(str, "a string"))
     evidence: tuple[Evidence, ...] = attrs.field(
-        default=(), converter=_as_evidence, validator=_evidence_or_none
+        default=(), converter=_one_or_many, validator=tuple_of(Evidence, "Evidence values")
     )
 
     def covers(self, on: datetime.date) -> bool:
@@ -201,7 +181,9 @@ class Observation:
     role: Role = attrs.field(converter=_role)
     value: Truth = attrs.field(validator=_known)
     on: pendulum.Date = attrs.field(converter=to_date, validator=is_date)
-    evidence: tuple[Evidence, ...] = attrs.field(converter=_as_evidence, validator=_evidence)
+    evidence: tuple[Evidence, ...] = attrs.field(
+        converter=_one_or_many, validator=tuple_of(Evidence, "Evidence values", at_least=1)
+    )
     change: bool = attrs.field(default=False, validator=is_instance(bool, "True or False"))
     through: bool = attrs.field(default=False, validator=is_instance(bool, "True or False"))
     settled: pendulum.Date = attrs.field(

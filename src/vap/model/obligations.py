@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -13,8 +13,9 @@ from vap.model.actions import Step
 from vap.model.addressees import ADDRESSEE_KINDS, Addressee
 from vap.model.applicability import Applicability, step_applicability
 from vap.model.duties import Duty
+from vap.model.keys import obligation_key
 from vap.model.timelines import TIMELINE_KINDS, Timeline
-from vap.model.validators import is_instance, matches, non_empty, repeated
+from vap.model.validators import as_tuple, is_instance, non_empty, repeated, tuple_of
 
 if TYPE_CHECKING:
     from vap.model.policy import SchedulePolicy
@@ -35,9 +36,7 @@ class Obligation:
     the State.
     """
 
-    key: str = attrs.field(
-        validator=matches(r"CCM-\d+\.\d+[a-z]?", "an obligation key such as 'CCM-7.1'")
-    )
+    key: str = attrs.field(validator=obligation_key)
     article: str = attrs.field(validator=non_empty)
     title: str = attrs.field(validator=non_empty)
     text: str = attrs.field(validator=non_empty)
@@ -70,13 +69,8 @@ class Obligation:
         return f"{self.key} {self.title} ({self.article})"
 
 
-def _as_obligations(obligations: Iterable[Obligation]) -> tuple[Obligation, ...]:
-    return tuple(obligations)
-
-
 def _unique(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if not isinstance(value, tuple) or not all(isinstance(item, Obligation) for item in value):
-        raise ValidationError(f"ObligationSet.{attribute.name} must be Obligation values")
+    tuple_of(Obligation, "Obligation values")(instance, attribute, value)
     keys = [obligation.key for obligation in value]
     twice = repeated(keys)
     if twice:
@@ -90,7 +84,7 @@ class ObligationSet:
     title: str = attrs.field(validator=non_empty)
     source: str = attrs.field(default="", validator=is_instance(str, "a string"))
     obligations: tuple[Obligation, ...] = attrs.field(
-        default=(), converter=_as_obligations, validator=_unique
+        default=(), converter=as_tuple, validator=_unique
     )
 
     def __getitem__(self, key: str) -> Obligation:

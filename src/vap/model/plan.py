@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import attrs
 import pendulum
@@ -12,6 +12,7 @@ import pendulum
 from vap.errors import UnknownKeyError, ValidationError
 from vap.model.actions import Action, Section, Step
 from vap.model.applicability import Applicability
+from vap.model.keys import parent_key, plan_key
 from vap.model.meetings import Calendar
 from vap.model.roles import Role
 from vap.model.timelines import ByMeeting
@@ -19,11 +20,11 @@ from vap.model.validators import (
     is_date,
     is_instance,
     is_optional_date,
-    matches,
     non_empty,
     not_before,
     to_date,
     to_optional_date,
+    tuple_of,
 )
 
 if TYPE_CHECKING:
@@ -39,11 +40,6 @@ def _by_number(actions: Iterable[Action]) -> tuple[Action, ...]:
     return items
 
 
-def _actions(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, tuple) or not all(isinstance(action, Action) for action in value):
-        raise ValidationError(f"Plan.{attribute.name} must be a sequence of Action values")
-
-
 @attrs.frozen(kw_only=True, repr=False)
 class Plan:
     """
@@ -54,7 +50,7 @@ class Plan:
     action against the plan and reports every problem at once.
     """
 
-    key: str = attrs.field(validator=matches(r"[A-Z]+", "a key of capital letters such as 'VAP'"))
+    key: str = attrs.field(validator=plan_key)
     title: str = attrs.field(validator=non_empty)
     adopted: pendulum.Date = attrs.field(converter=to_date, validator=is_date)
     superseded: pendulum.Date | None = attrs.field(
@@ -64,7 +60,9 @@ class Plan:
     )
     source: str = attrs.field(default="", validator=is_instance(str, "a string"))
     meetings: Calendar = attrs.field(validator=is_instance(Calendar, "a Calendar"))
-    actions: tuple[Action, ...] = attrs.field(converter=_by_number, validator=_actions)
+    actions: tuple[Action, ...] = attrs.field(
+        converter=_by_number, validator=tuple_of(Action, "Action values")
+    )
     _index: dict[str, Action] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
@@ -128,8 +126,7 @@ class Plan:
 
     def step(self, key: str) -> Step:
         """Return the step keyed *key* (``"VAP-8.1"``, or ``"VAP-12"`` for a one-step action)."""
-        action_key = key.rsplit(".", 1)[0] if isinstance(key, str) else key
-        for step in self[action_key].steps:
+        for step in self[parent_key(key) if isinstance(key, str) else key].steps:
             if step.key == key:
                 return step
         raise UnknownKeyError(f"unknown step {key!r}")

@@ -13,7 +13,8 @@ import pendulum
 from vap.errors import ValidationError
 from vap.model.dates import as_date
 from vap.model.io import Source
-from vap.model.validators import is_date, is_instance, matches, non_empty, to_date
+from vap.model.keys import state_code, step_key
+from vap.model.validators import is_date, is_instance, non_empty, to_date, tuple_of
 
 __all__ = ["Progress", "Record", "RecordStatus", "covered_year", "record_order"]
 
@@ -55,10 +56,8 @@ class Record:
     reports are made.
     """
 
-    state: str = attrs.field(validator=matches(r"[A-Z]{3}", "an ISO alpha-3 code like 'LAO'"))
-    key: str = attrs.field(
-        validator=matches(r"[A-Z]+-\d+(\.\d+[a-z]?)?", "a key such as 'VAP-12' or 'CCM-7.1'")
-    )
+    state: str = attrs.field(validator=state_code)
+    key: str = attrs.field(validator=step_key)
     on: pendulum.Date = attrs.field(kw_only=True, converter=to_date, validator=is_date)
     source: str = attrs.field(kw_only=True, validator=non_empty)
     covers: int | None = attrs.field(default=None, kw_only=True, validator=_year)
@@ -108,11 +107,6 @@ def _canonical(records: Iterable[Record]) -> tuple[Record, ...]:
     return items
 
 
-def _records(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if not isinstance(value, tuple) or not all(isinstance(item, Record) for item in value):
-        raise ValidationError(f"Progress.{attribute.name} must be Record values")
-
-
 @attrs.frozen
 class Progress(Sequence[Record]):
     """
@@ -123,7 +117,9 @@ class Progress(Sequence[Record]):
     whatever order they were given in.
     """
 
-    records: tuple[Record, ...] = attrs.field(default=(), converter=_canonical, validator=_records)
+    records: tuple[Record, ...] = attrs.field(
+        default=(), converter=_canonical, validator=tuple_of(Record, "Record values")
+    )
 
     @classmethod
     def from_json(cls, source: Source) -> Progress:

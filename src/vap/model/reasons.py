@@ -2,27 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import attrs
 
-from vap.errors import ValidationError
 from vap.model.facts import Evidence
-from vap.model.validators import are_strings, non_empty, to_strings
+from vap.model.validators import are_strings, as_tuple, non_empty, to_strings, tuple_of
 
 __all__ = ["Reason"]
-
-
-def _evidence(value: Any) -> tuple[Evidence, ...]:
-    try:
-        return tuple(value)
-    except TypeError:
-        return value  # type: ignore[no-any-return]  # the validator refuses it
-
-
-def _are_evidence(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if not isinstance(value, tuple) or not all(isinstance(item, Evidence) for item in value):
-        raise ValidationError(f"Reason.{attribute.name} must be Evidence values, not {value!r}")
 
 
 @attrs.frozen
@@ -37,7 +22,7 @@ class Reason:
     message: str = attrs.field(validator=non_empty)
     sources: tuple[str, ...] = attrs.field(default=(), converter=to_strings, validator=are_strings)
     evidence: tuple[Evidence, ...] = attrs.field(
-        default=(), converter=_evidence, validator=_are_evidence
+        default=(), converter=as_tuple, validator=tuple_of(Evidence, "Evidence values")
     )
 
     def __str__(self) -> str:

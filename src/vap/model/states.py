@@ -20,6 +20,7 @@ from vap.model.extensions import (
     granted_extensions,
 )
 from vap.model.facts import RoleFact
+from vap.model.keys import state_code
 from vap.model.roles import Role, Truth
 from vap.model.timelines import Anchor
 from vap.model.validators import (
@@ -27,11 +28,11 @@ from vap.model.validators import (
     is_date,
     is_instance,
     is_optional_date,
-    matches,
     non_empty,
     to_date,
     to_optional_date,
     to_strings,
+    tuple_of,
 )
 
 __all__ = [
@@ -163,7 +164,7 @@ class Signatory:
     (Article 15); a signatory becomes bound only by depositing an instrument (Article 16).
     """
 
-    code: str = attrs.field(validator=matches(r"[A-Z]{3}", "an ISO 3166-1 alpha-3 code like 'AGO'"))
+    code: str = attrs.field(validator=state_code)
     name: str = attrs.field(validator=non_empty)
     signed: pendulum.Date = attrs.field(converter=to_date, validator=is_date)
     sources: tuple[str, ...] = attrs.field(default=(), converter=to_strings, validator=are_strings)
@@ -171,16 +172,6 @@ class Signatory:
 
     def __str__(self) -> str:
         return f"{self.name} ({self.code}), signed {self.signed}, not ratified"
-
-
-def _tuple_of(kind: type, name: str) -> Any:
-    def validate(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if not isinstance(value, tuple) or not all(isinstance(item, kind) for item in value):
-            raise ValidationError(
-                f"StateParty.{attribute.name} must be a sequence of {name} values, not {value!r}"
-            )
-
-    return validate
 
 
 _EARLIEST: Final = pendulum.Date(1, 1, 1)
@@ -207,7 +198,7 @@ class StateParty:
     where the deposit date is not known.
     """
 
-    code: str = attrs.field(validator=matches(r"[A-Z]{3}", "an ISO 3166-1 alpha-3 code like 'LAO'"))
+    code: str = attrs.field(validator=state_code)
     name: str = attrs.field(validator=non_empty)
     entry_into_force: pendulum.Date = attrs.field(validator=is_date)
     deposited: pendulum.Date | None = attrs.field(validator=is_optional_date)
@@ -218,9 +209,11 @@ class StateParty:
     withdrawal: Withdrawal | None = attrs.field(
         validator=attrs.validators.optional(is_instance(Withdrawal, "a Withdrawal"))
     )
-    facts: tuple[RoleFact, ...] = attrs.field(validator=_tuple_of(RoleFact, "RoleFact"))
-    events: tuple[Event, ...] = attrs.field(validator=_tuple_of(Event, "Event"))
-    extensions: tuple[Extension, ...] = attrs.field(validator=_tuple_of(Extension, "Extension"))
+    facts: tuple[RoleFact, ...] = attrs.field(validator=tuple_of(RoleFact, "RoleFact values"))
+    events: tuple[Event, ...] = attrs.field(validator=tuple_of(Event, "Event values"))
+    extensions: tuple[Extension, ...] = attrs.field(
+        validator=tuple_of(Extension, "Extension values")
+    )
     sources: tuple[str, ...] = attrs.field(validator=are_strings)
     note: str = attrs.field(validator=is_instance(str, "a string"))
 

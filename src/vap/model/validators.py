@@ -20,6 +20,7 @@ from vap.errors import ValidationError
 
 __all__ = [
     "are_strings",
+    "as_tuple",
     "is_date",
     "is_instance",
     "is_optional_date",
@@ -30,6 +31,7 @@ __all__ = [
     "to_date",
     "to_optional_date",
     "to_strings",
+    "tuple_of",
 ]
 
 
@@ -140,6 +142,39 @@ def not_before(other: str) -> Callable[[object, attrs.Attribute[Any], object], N
             raise ValidationError(
                 f"{_where(instance, attribute)} {value} is before"
                 f" {type(instance).__name__}.{other} {earlier}"
+            )
+
+    return validate
+
+
+def as_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
+    """
+    Convert any iterable (but a string) to a tuple.
+
+    Anything else passes through unchanged, for `tuple_of` to refuse with the field's name.
+    """
+    if isinstance(value, str | bytes):
+        return value  # type: ignore[return-value]  # tuple_of refuses it, naming the field
+    try:
+        return tuple(value)
+    except TypeError:
+        return value  # type: ignore[return-value]  # tuple_of refuses it, naming the field
+
+
+def tuple_of(
+    kind: type | tuple[type, ...], expected: str, *, at_least: int = 0
+) -> Callable[[object, attrs.Attribute[Any], object], None]:
+    """Refuse anything but a tuple of at least *at_least* values of *kind*."""
+
+    def validate(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if (
+            not isinstance(value, tuple)
+            or len(value) < at_least
+            or not all(isinstance(item, kind) for item in value)
+        ):
+            amount = "one or more" if at_least else "a sequence of"
+            raise ValidationError(
+                f"{_where(instance, attribute)} must be {amount} {expected}, not {value!r}"
             )
 
     return validate
