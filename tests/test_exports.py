@@ -15,8 +15,21 @@ import vap
 from vap import Role, StateParty
 from vap.exports.csv import neutralise
 
-STATES = vap.states_parties()
-SCHEDULE = vap.schedule([STATES["LAO"], STATES["DEU"]], until=date(2016, 12, 31))
+YES = vap.Truth.YES
+# Two States with plain, known roles: the exports are tested, not the built-in data.
+LAO = StateParty(
+    "LAO",
+    "Lao People's Democratic Republic",
+    deposited=date(2009, 3, 18),
+    facts=[  # stockpiles unknown
+        vap.RoleFact(role=Role.CONTAMINATED, value=YES, sources="S"),
+        vap.RoleFact(role=Role.VICTIMS, value=YES, sources="S"),
+    ],
+)
+DEU = StateParty(
+    "DEU", "Germany", deposited=date(2009, 7, 8), roles={Role.STOCKPILES, Role.CONTAMINATED}
+)
+SCHEDULE = vap.schedule([LAO, DEU], until=date(2016, 12, 31))
 ASSESSMENT = vap.assess(
     SCHEDULE,
     vap.Progress([vap.Record("LAO", "CCM-7.1", on=date(2011, 1, 27), source="=HYPERLINK(1)")]),

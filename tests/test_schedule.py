@@ -342,8 +342,12 @@ def test_a_plan_with_no_end_needs_until():
 def test_schedule_items_are_checked():
     lao_item = vap.schedule(vap.states_parties()["LAO"])[0]
     plan = vap.vientiane_action_plan()
-    bad = attrs.evolve(lao_item, due=date(2000, 1, 1))
-    with pytest.raises(vap.ValidationError, match="before it opens"):
-        vap.Schedule(items=(bad,), states=(), plan=plan, obligations=vap.convention_obligations())
+    with pytest.raises(vap.ValidationError, match=r"ScheduleItem.due 2000-01-01 is before"):
+        attrs.evolve(lao_item, due=date(2000, 1, 1))
+    with pytest.raises(vap.ValidationError, match="ScheduleItem.state must be an ISO"):
+        attrs.evolve(lao_item, state="lao")
+    yearly = vap.schedule(vap.states_parties()["LAO"]).for_key("CCM-7.2")[0]
+    with pytest.raises(vap.ValidationError, match="must be the year it falls due in, 2012"):
+        attrs.evolve(yearly, year=2011)
     with pytest.raises(vap.ValidationError, match="must be a sequence of ScheduleItem values"):
         vap.Schedule(items=("x",), states=(), plan=plan, obligations=vap.convention_obligations())

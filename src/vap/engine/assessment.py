@@ -12,7 +12,7 @@ import enum
 import os
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import IO, TYPE_CHECKING, Any, overload
+from typing import IO, TYPE_CHECKING, Any, Final, overload
 
 import attrs
 import pendulum
@@ -24,6 +24,14 @@ from vap.model.dates import as_date
 from vap.model.keys import key_order
 from vap.model.progress import Progress, Record, RecordStatus
 from vap.model.roles import Truth
+from vap.model.validators import (
+    as_tuple,
+    is_date,
+    is_instance,
+    non_empty,
+    to_date,
+    tuple_of,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -62,15 +70,45 @@ class Status(enum.Enum):
         return self in (Status.MET_ON_TIME, Status.MET_LATE)
 
 
+_MET_RECORD: Final = {
+    Status.MET_ON_TIME: (RecordStatus.MET,),
+    Status.MET_LATE: (RecordStatus.MET,),
+    Status.IN_PROGRESS: (RecordStatus.STARTED, RecordStatus.IN_PROGRESS),
+}
+
+
+def _row_problems(row: AssessmentRow) -> list[str]:
+    """What makes a row impossible: a status its item or record cannot have."""
+    item, record, status = row.item, row.record, row.status
+    problems = []
+    needed = _MET_RECORD.get(status)
+    if needed is not None and (record is None or record.status not in needed):
+        problems.append(f"status {status.value} needs a record that says {needed[0].value}")
+    if record is not None and (record.state, record.key) != (item.state, item.key):
+        problems.append(f"its record is of {record.state} {record.key}, not of the item")
+    if (status is Status.NOT_APPLICABLE) != (item.applies is Truth.NO):
+        problems.append(f"status {status.value} for an item that applies: {item.applies.value}")
+    if status is Status.UNKNOWN and item.applies is not Truth.UNKNOWN:
+        problems.append(f"status unknown for an item that applies: {item.applies.value}")
+    return problems
+
+
 @attrs.frozen
 class AssessmentRow:
     """One schedule item's status on the day of assessment, the record behind it and why."""
 
-    item: ScheduleItem
-    section: str
-    status: Status
-    record: Record | None
-    reason: str
+    item: ScheduleItem = attrs.field(validator=is_instance(ScheduleItem, "a ScheduleItem"))
+    section: str = attrs.field(validator=non_empty)
+    status: Status = attrs.field(validator=is_instance(Status, "a Status"))
+    record: Record | None = attrs.field(
+        validator=attrs.validators.optional(is_instance(Record, "a Record"))
+    )
+    reason: str = attrs.field(validator=non_empty)
+
+    def __attrs_post_init__(self) -> None:
+        problems = _row_problems(self)
+        if problems:
+            raise ValidationError(f"invalid assessment row {self.item.uid}", problems)
 
     @property
     def key(self) -> str:
@@ -221,10 +259,19 @@ class Assessment(Sequence[AssessmentRow]):
     not reach.
     """
 
-    rows: tuple[AssessmentRow, ...]
-    as_of: pendulum.Date
-    due_soon: int
-    unmatched: tuple[Record, ...] = ()
+    rows: tuple[AssessmentRow, ...] = attrs.field(
+        converter=as_tuple, validator=tuple_of(AssessmentRow, "AssessmentRow values")
+    )
+    as_of: pendulum.Date = attrs.field(converter=to_date, validator=is_date)
+    due_soon: int = attrs.field(validator=is_instance(int, "a whole number of days"))
+    unmatched: tuple[Record, ...] = attrs.field(
+        default=(), converter=as_tuple, validator=tuple_of(Record, "Record values")
+    )
+
+    @due_soon.validator
+    def _not_negative(self, attribute: attrs.Attribute[Any], value: int) -> None:
+        if value < 0:
+            raise ValidationError(f"Assessment.{attribute.name} must be 0 or more, not {value}")
 
     @overload
     def __getitem__(self, index: int) -> AssessmentRow: ...

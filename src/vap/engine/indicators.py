@@ -13,8 +13,11 @@ import attrs
 import pendulum
 
 from vap.engine.assessment import Assessment, AssessmentRow, Status
-from vap.model.keys import key_order
+from vap.errors import ValidationError
+from vap.model.frozen import frozen_map
+from vap.model.keys import key_order, state_code, step_key
 from vap.model.roles import Truth
+from vap.model.validators import is_date, is_instance, non_empty, to_date
 
 __all__ = ["Change", "Indicator", "StateSummary", "changes", "indicators", "state_summaries"]
 
@@ -31,13 +34,27 @@ class Indicator:
     behind every status, so each figure can be traced to the rows behind it.
     """
 
-    key: str
-    title: str
-    year: int | None
-    as_of: pendulum.Date
-    states: Mapping[Status, tuple[str, ...]]
-    numerator: int
-    denominator: int
+    key: str = attrs.field(validator=step_key)
+    title: str = attrs.field(validator=non_empty)
+    year: int | None = attrs.field(validator=attrs.validators.optional(is_instance(int, "a year")))
+    as_of: pendulum.Date = attrs.field(converter=to_date, validator=is_date)
+    states: Mapping[Status, tuple[str, ...]] = attrs.field(converter=frozen_map)
+    numerator: int = attrs.field(validator=is_instance(int, "a whole number"))
+    denominator: int = attrs.field(validator=is_instance(int, "a whole number"))
+
+    def __attrs_post_init__(self) -> None:
+        problems = []
+        if set(self.states) != set(Status):
+            problems.append("states must name the States of every Status, none left out")
+        if not 0 <= self.numerator <= self.denominator:
+            problems.append(
+                f"numerator {self.numerator} must be from 0 to the denominator {self.denominator}"
+            )
+        met = len(self.states.get(Status.MET_ON_TIME, ()))
+        if self.numerator > met:
+            problems.append(f"numerator {self.numerator} exceeds the {met} States met on time")
+        if problems:
+            raise ValidationError(f"invalid indicator {self.key}", problems)
 
     @property
     def share(self) -> float | None:
@@ -89,13 +106,19 @@ def indicators(assessment: Assessment) -> tuple[Indicator, ...]:
     return tuple(result)
 
 
+def _frozen_sections(
+    sections: Mapping[str, Mapping[Status, int]],
+) -> Mapping[str, Mapping[Status, int]]:
+    return frozen_map((name, frozen_map(counts)) for name, counts in sections.items())
+
+
 @attrs.frozen(kw_only=True)
 class StateSummary:
     """One State's items on the day of assessment, counted by section and status."""
 
-    state: str
-    as_of: pendulum.Date
-    sections: Mapping[str, Mapping[Status, int]]
+    state: str = attrs.field(validator=state_code)
+    as_of: pendulum.Date = attrs.field(converter=to_date, validator=is_date)
+    sections: Mapping[str, Mapping[Status, int]] = attrs.field(converter=_frozen_sections)
 
     @property
     def totals(self) -> Mapping[Status, int]:
@@ -131,11 +154,18 @@ def state_summaries(assessment: Assessment) -> tuple[StateSummary, ...]:
 class Change:
     """An item whose status differs between two assessments."""
 
-    uid: str
-    key: str
-    state: str
-    before: Status
-    after: Status
+    uid: str = attrs.field(validator=non_empty)
+    key: str = attrs.field(validator=step_key)
+    state: str = attrs.field(validator=state_code)
+    before: Status = attrs.field(validator=is_instance(Status, "a Status"))
+    after: Status = attrs.field(validator=is_instance(Status, "a Status"))
+
+    @after.validator
+    def _a_change(self, attribute: attrs.Attribute[Status], value: Status) -> None:
+        if value is self.before:
+            raise ValidationError(
+                f"Change.{attribute.name} is {value.value}, as before: nothing changed"
+            )
 
     @property
     def became_overdue(self) -> bool:

@@ -18,6 +18,7 @@ import pendulum
 from vap.errors import ValidationError
 from vap.model.actions import Action
 from vap.model.dates import as_date
+from vap.model.keys import state_code, step_key
 from vap.model.obligations import Obligation, ObligationSet
 from vap.model.plan import Plan
 from vap.model.policy import SchedulePolicy
@@ -26,11 +27,23 @@ from vap.model.reasons import Reason
 from vap.model.roles import Truth
 from vap.model.states import StateParty
 from vap.model.timelines import (
+    TIMELINE_KINDS,
     Anchor,
+    Annually,
     Timeline,
     Within,
 )
-from vap.model.validators import as_tuple, tuple_of
+from vap.model.validators import (
+    as_tuple,
+    is_date,
+    is_instance,
+    is_optional_date,
+    non_empty,
+    not_before,
+    to_date,
+    to_optional_date,
+    tuple_of,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -59,17 +72,38 @@ class ScheduleItem:
     the rule counts from (entry into force, an event, the day a role began), if any.
     """
 
-    key: str
-    obligation: str
-    state: str
-    title: str
-    timeline: Timeline
-    opens: pendulum.Date
-    due: pendulum.Date | None
-    applies: Truth
-    year: int | None = None
-    anchor: pendulum.Date | None = None
-    reasons: tuple[Reason, ...] = ()
+    key: str = attrs.field(validator=step_key)
+    obligation: str = attrs.field(validator=step_key)
+    state: str = attrs.field(validator=state_code)
+    title: str = attrs.field(validator=non_empty)
+    timeline: Timeline = attrs.field(validator=is_instance(TIMELINE_KINDS, "a timeline rule"))
+    opens: pendulum.Date = attrs.field(converter=to_date, validator=is_date)
+    due: pendulum.Date | None = attrs.field(
+        converter=to_optional_date, validator=[is_optional_date, not_before("opens")]
+    )
+    applies: Truth = attrs.field(validator=is_instance(Truth, "a Truth (YES, NO or UNKNOWN)"))
+    year: int | None = attrs.field(default=None)
+    anchor: pendulum.Date | None = attrs.field(
+        default=None, converter=to_optional_date, validator=is_optional_date
+    )
+    reasons: tuple[Reason, ...] = attrs.field(
+        default=(), converter=as_tuple, validator=tuple_of(Reason, "Reason values")
+    )
+
+    @year.validator
+    def _year_it_falls_due(self, attribute: attrs.Attribute[Any], value: Any) -> None:
+        due = self.due
+        if isinstance(self.timeline, Annually) and due is not None:
+            if type(value) is not int or value != due.year:
+                raise ValidationError(
+                    f"ScheduleItem.{attribute.name} of the yearly item {self.key} must be the"
+                    f" year it falls due in, {due.year}, not {value!r}"
+                )
+        elif value is not None:
+            raise ValidationError(
+                f"ScheduleItem.{attribute.name} must be None for {self.key}, which has no"
+                f" yearly due date, not {value!r}"
+            )
 
     @property
     def uid(self) -> str:
