@@ -114,3 +114,61 @@ def test_nothing_depends_on_todays_date(state):
     with time_machine.travel(date(2099, 6, 30), tick=False):
         future = vap.schedule(state, until=UNTIL, month_end=ROUND)
     assert past == future
+
+
+def _simple_items(states, until):
+    """Every item by the simple path: occurrences and judge asked directly, no cache."""
+    from vap.engine.builder import Plain, duties_of, items_of  # noqa: PLC0415
+
+    plan, obligations = vap.vientiane_action_plan(), vap.convention_obligations()
+    policy = vap.SchedulePolicy(until=until, month_end=ROUND)
+    ask = Plain(policy, until)
+    return sorted(
+        (
+            item
+            for state in states
+            for duty in duties_of(plan, obligations, plan.meetings)
+            for item in items_of(duty, state, ask)
+            if item.date <= until
+        ),
+        key=lambda item: (item.state, item.uid, item.opens),
+    )
+
+
+@given(st.lists(vst.states_parties(), min_size=1, max_size=4, unique_by=lambda s: s.code))
+def test_the_fast_path_agrees_with_the_simple_one(states):
+    fast = vap.schedule(states, until=UNTIL, month_end=ROUND)
+    assert sorted(fast, key=lambda item: (item.state, item.uid, item.opens)) == _simple_items(
+        states, UNTIL
+    )
+
+
+@given(vst.states_parties(), vst.dates())
+def test_every_item_is_the_answer_of_judge_on_its_day(state, day):
+    """The engine decides nothing itself: an item applies as `judge` says on its day."""
+    plan = vap.vientiane_action_plan()
+    schedule = vap.schedule(state, until=UNTIL, month_end=ROUND)
+    duties = {duty.key: duty for action in plan for duty in action.duties}
+    duties.update((o.key, o.duties[0]) for o in vap.convention_obligations())
+    policy = schedule.policy
+    for item in schedule:
+        duty = duties[item.key]
+        judged_on = max(item.opens, duty.start(state))
+        if item.due is None and item.applies is not vap.Truth.NO:
+            judged_on = item.opens
+        applies, reasons = vap.model.applicability.judge(duty, state, judged_on, policy)
+        assert applies is item.applies, item
+    # and applies_to on any day is the same question, asked step by step
+    for action in plan:
+        step_answers = [
+            vap.model.applicability.step_applicability(d, state, on=day).applies
+            for d in action.duties
+        ]
+        assert action.applies_to(state, on=day) is vap.Truth.any_of(step_answers)
+
+
+def test_every_built_in_item_passes_its_validators():
+    schedule = vap.schedule(vap.states_parties(), until=date(2026, 12, 31))
+    for item in schedule:
+        attrs.validate(item)
+    assert len({item.uid for item in schedule}) == len(schedule)

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable, Mapping
-from typing import Final
+from typing import Final, Protocol
 
 import pendulum
 
 from vap.engine.collector import collector_paused
-from vap.engine.schedule import Schedule, ScheduleItem
+from vap.engine.fastpath import Memo
+from vap.engine.schedule import Schedule, ScheduleItem, trusted_item
 from vap.errors import UnknownKeyError, ValidationError
 from vap.model.applicability import judge
 from vap.model.dates import MonthEnd, as_date
@@ -30,7 +31,7 @@ from vap.model.policy import AfterPlanEnds, FirstAnnualReport, SchedulePolicy
 from vap.model.reasons import Reason
 from vap.model.roles import Truth
 from vap.model.states import StateParty
-from vap.model.timelines import Annually, ByMeeting, OnRoleStart
+from vap.model.timelines import Annually, ByMeeting
 from vap.model.validators import repeated
 
 __all__ = ["schedule"]
@@ -62,12 +63,40 @@ def duties_of(plan: Plan, obligations: ObligationSet, meetings: Calendar) -> lis
     return sorted(duties, key=lambda duty: key_order(duty.key))
 
 
+class Ask(Protocol):
+    """How the engine asks the model: the plain functions, or the same behind caches."""
+
+    def occurrences(self, duty: Duty, state: StateParty) -> tuple[Occurrence, ...]:
+        """`vap.model.duties.occurrences` of *duty* for *state*."""
+        ...
+
+    def judge(
+        self, duty: Duty, state: StateParty, day: pendulum.Date, found: tuple[Occurrence, ...]
+    ) -> tuple[Truth, tuple[Reason, ...]]:
+        """`vap.model.applicability.judge` of *duty* for *state* on *day*."""
+        ...
+
+
+class Plain:
+    """Asks the model directly: the simple path the fast one is checked against."""
+
+    def __init__(self, policy: SchedulePolicy, through: pendulum.Date | None) -> None:
+        self.policy = policy
+        self.through = through
+
+    def occurrences(self, duty: Duty, state: StateParty) -> tuple[Occurrence, ...]:
+        """`vap.model.duties.occurrences`, computed."""
+        return occurrences(duty, state, self.policy, through=self.through)
+
+    def judge(
+        self, duty: Duty, state: StateParty, day: pendulum.Date, found: tuple[Occurrence, ...]
+    ) -> tuple[Truth, tuple[Reason, ...]]:
+        """`vap.model.applicability.judge`, computed."""
+        return judge(duty, state, day, self.policy, found)
+
+
 def _search(
-    duty: Duty,
-    state: StateParty,
-    occurrence: Occurrence,
-    policy: SchedulePolicy,
-    found: tuple[Occurrence, ...],
+    duty: Duty, state: StateParty, occurrence: Occurrence, found: tuple[Occurrence, ...], ask: Ask
 ) -> tuple[pendulum.Date, Truth, tuple[Reason, ...]]:
     """
     The first day in an undated window on which the State is among the duty's addressees.
@@ -79,43 +108,43 @@ def _search(
     first = occurrence.opens
     end = duty.end(state)
     days = {first}
-    roles = duty.predicate.roles
-    for fact in state.facts:
-        if fact.role in roles:
-            days.update(
-                day
-                for day in (fact.since, fact.until)
-                if day is not None and first < day and (end is None or day < end)
-            )
+    roles = duty.roles
+    if roles:
+        for fact in state.facts:
+            if fact.role in roles:
+                days.update(
+                    day
+                    for day in (fact.since, fact.until)
+                    if day is not None and first < day and (end is None or day < end)
+                )
     unknown: tuple[pendulum.Date, tuple[Reason, ...]] | None = None
     for day in sorted(days):
-        truth, reasons = judge(duty, state, day, policy, found)
+        truth, reasons = ask.judge(duty, state, day, found)
         if truth is Truth.YES:
             return day, truth, reasons
         if truth is Truth.UNKNOWN and unknown is None:
             unknown = day, reasons
     if unknown is not None:
         return unknown[0], Truth.UNKNOWN, unknown[1]
-    return first, *judge(duty, state, first, policy, found)
+    return first, *ask.judge(duty, state, first, found)
 
 
-def items_of(
-    duty: Duty, state: StateParty, policy: SchedulePolicy, through: pendulum.Date | None
-) -> list[ScheduleItem]:
+def items_of(duty: Duty, state: StateParty, ask: Ask) -> list[ScheduleItem]:
     """The schedule items of one duty for one State, each judged by `judge`."""
-    found = occurrences(duty, state, policy, through=through)
+    found = ask.occurrences(duty, state)
     start = duty.start(state)
     items = []
+    waits_for_role = duty.waits_for_role
     for occurrence in found:
         opens, anchor = occurrence.opens, occurrence.anchor
         if occurrence.due is None and occurrence.lapsed is None:
-            opens, applies, reasons = _search(duty, state, occurrence, policy, found)
-            if isinstance(duty.timeline, OnRoleStart) and applies is Truth.YES:
+            opens, applies, reasons = _search(duty, state, occurrence, found, ask)
+            if waits_for_role and applies is Truth.YES:
                 anchor = opens
         else:
-            applies, reasons = judge(duty, state, max(opens, start), policy, found)
+            applies, reasons = ask.judge(duty, state, max(opens, start), found)
         items.append(
-            ScheduleItem(
+            trusted_item(
                 duty.key,
                 duty.parent,
                 state.code,
@@ -226,13 +255,14 @@ def schedule(  # noqa: PLR0913 - every policy is a keyword with a documented def
         )
     parties = _states(states)
     rank = {duty.key: index for index, duty in enumerate(duties)}
+    ask = Memo(policy, through)
     items: list[ScheduleItem] = []
     with collector_paused():
         for state in parties:
             for duty in duties:
                 items.extend(
                     item
-                    for item in items_of(duty, state, policy, through)
+                    for item in items_of(duty, state, ask)
                     if policy.until is None or item.date <= policy.until
                 )
         items.sort(key=lambda item: (item.date, item.state, rank[item.key]))

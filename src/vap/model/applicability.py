@@ -31,7 +31,7 @@ from vap.model.dates import as_date
 from vap.model.duties import Duty, Occurrence, occurrences
 from vap.model.facts import RoleFact
 from vap.model.policy import SchedulePolicy
-from vap.model.reasons import Reason
+from vap.model.reasons import Reason, reason
 from vap.model.roles import Role, Truth
 
 if TYPE_CHECKING:
@@ -71,7 +71,7 @@ class Applicability:
         return f"{self.key} for {self.state} on {self.on}: {self.applies.value} ({reasons})"
 
 
-ALL_STATES_REASONS: Final = (Reason("addressed to all States Parties"),)
+ALL_STATES_REASONS: Final = (reason("addressed to all States Parties"),)
 """The reasons of every answer about a step addressed to all States Parties (shared)."""
 
 _ONE_YEAR: Final = datetime.timedelta(days=366)
@@ -84,8 +84,8 @@ def roles_of(addressee: Addressee) -> tuple[Role, ...]:
 
 def _fact_reason(role: Role, fact: RoleFact | None) -> Reason:
     if fact is None:
-        return Reason(f"{role.description}: unknown, no fact covers that day")
-    return Reason(
+        return reason(f"{role.description}: unknown, no fact covers that day")
+    return reason(
         f"{role.description}: {fact.value.value}, by a fact that holds {fact.span}",
         fact.sources,
         fact.evidence,
@@ -103,12 +103,12 @@ def addressee_truth(
     if isinstance(addressee, AllStates):
         return Truth.YES, ALL_STATES_REASONS
     values: dict[Role, Truth] = {}
-    reasons = [Reason(f"addressed to {addressee}")]
+    reasons = [reason(f"addressed to {addressee}")]
     for role, fact in facts:
         values[role] = Truth.UNKNOWN if fact is None else fact.value
         reasons.append(_fact_reason(role, fact))
     reasons.extend(
-        Reason(f"whether {circumstance.words}: unknown, no data decides it")
+        reason(f"whether {circumstance.words}: unknown, no data decides it")
         for circumstance in addressee.circumstances
     )
     return addressee.evaluate(values.__getitem__), tuple(reasons)
@@ -127,18 +127,18 @@ def _unbound(duty: Duty, state: StateParty, day: pendulum.Date) -> Reason | None
     """Why *duty* cannot bind *state* on *day* at all (rules 1 and 2), or ``None``."""
     starts, ends, eif = duty.starts, duty.ends, state.entry_into_force
     if ends is not None and day >= ends and eif >= ends:
-        return Reason(
+        return reason(
             f"the plan was superseded on {ends}, before the Convention entered into force"
             f" for the State on {eif}"
         )
     if starts is not None and (day < starts or (ends is not None and day >= ends)):
         superseded = f", superseded {ends}" if ends else ""
-        return Reason(f"the plan is not in force on {day} (adopted {starts}{superseded})")
+        return reason(f"the plan is not in force on {day} (adopted {starts}{superseded})")
     if day < eif:
-        return Reason(f"the Convention enters into force for the State on {eif}, after {day}")
+        return reason(f"the Convention enters into force for the State on {eif}, after {day}")
     withdrawal = state.withdrawal
     if withdrawal is not None and day >= withdrawal.effective:
-        return Reason(
+        return reason(
             f"the State's withdrawal took effect on {withdrawal.effective} (Article 20)",
             withdrawal.sources,
         )
@@ -157,16 +157,16 @@ def _window(
     occurrence = _current(found, day)
     if occurrence is None:
         if found:
-            return None, (Reason(f"it opens on {found[0].opens}"),)
-        return None, (Reason(f"no {duty.step.timeline.describe()} is recorded for the State"),)
+            return None, (reason(f"it opens on {found[0].opens}"),)
+        return None, (reason(f"no {duty.step.timeline.describe()} is recorded for the State"),)
     if occurrence.lapsed is not None:
         return None, (*occurrence.reasons, occurrence.lapsed)
     due = occurrence.due
     if due is None or day <= due:
         return occurrence, occurrence.reasons
     if duty.lapses_after_due:
-        return None, (*occurrence.reasons, Reason(f"its time ran out on {due}"))
-    return occurrence, (*occurrence.reasons, Reason(f"due {due}: owed until met"))
+        return None, (*occurrence.reasons, reason(f"its time ran out on {due}"))
+    return occurrence, (*occurrence.reasons, reason(f"due {due}: owed until met"))
 
 
 def judge(
@@ -190,9 +190,8 @@ def judge(
     occurrence, window = _window(duty, found, day)
     if occurrence is None:
         return Truth.NO, window
-    roles = roles_of(duty.predicate)
     truth, reasons = addressee_truth(
-        duty.predicate, [(role, state.fact(role, on=day)) for role in roles]
+        duty.predicate, [(role, state.fact(role, on=day)) for role in duty.roles]
     )
     if occurrence.due is not None and day > occurrence.due:
         return truth, (*occurrence.reasons, *reasons, window[-1])
@@ -220,9 +219,9 @@ def combine(key: str, results: tuple[Applicability, ...]) -> Applicability:
         on=first.on,
         applies=Truth.any_of(result.applies for result in results),
         reasons=tuple(
-            Reason(f"{result.key}: {reason.message}", reason.sources, reason.evidence)
+            reason(f"{result.key}: {why.message}", why.sources, why.evidence)
             for result in results
-            for reason in result.reasons
+            for why in result.reasons
         ),
         steps=results,
     )

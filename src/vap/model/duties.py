@@ -22,7 +22,8 @@ from vap.model.dates import add
 from vap.model.extensions import EXTENSION_RULES, ExtensionRule, granted_extensions
 from vap.model.meetings import Calendar
 from vap.model.policy import AfterPlanEnds, FirstAnnualReport, SchedulePolicy
-from vap.model.reasons import Reason
+from vap.model.reasons import Reason, reason
+from vap.model.roles import Role
 from vap.model.states import StateParty
 from vap.model.timelines import (
     Anchor,
@@ -52,7 +53,8 @@ class Duty:
 
     ``parent`` is the action's or obligation's key; ``addressee`` the heading's, and
     ``predicate`` the States the step binds (the addressee narrowed by the step's
-    condition, and by the role an "as soon as" step waits for). ``starts`` and ``ends``
+    condition, and by the role an "as soon as" step waits for), and ``roles`` the roles
+    it depends on, in a fixed order. ``starts`` and ``ends``
     bound the plan's period (``None`` for the Convention, which has no end).
     """
 
@@ -63,7 +65,9 @@ class Duty:
     ends: pendulum.Date | None = None
     meetings: Calendar | None = attrs.field(default=None, repr=False)
     predicate: Addressee = attrs.field(init=False, repr=False)
+    roles: tuple[Role, ...] = attrs.field(init=False, repr=False)
     extension: ExtensionRule | None = attrs.field(init=False, repr=False)
+    waits_for_role: bool = attrs.field(init=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         predicate = self.addressee
@@ -72,7 +76,10 @@ class Duty:
         if isinstance(self.step.timeline, OnRoleStart):
             predicate = predicate & HasRole(self.step.timeline.role)
         object.__setattr__(self, "predicate", predicate)
+        roles = tuple(sorted(predicate.roles, key=lambda role: role.value))
+        object.__setattr__(self, "roles", roles)
         object.__setattr__(self, "extension", EXTENSION_RULES.get(self.step.key))
+        object.__setattr__(self, "waits_for_role", isinstance(self.step.timeline, OnRoleStart))
 
     @property
     def key(self) -> str:
@@ -199,8 +206,8 @@ def _extended(
     granted = granted_extensions(state.extensions, duty.key)
     if rule is None or not granted:
         return due, ()
-    reasons = [Reason(f"original deadline {due} = entry into force {anchor} + {timeline.period}")]
-    reasons.extend(Reason(extension.describe(rule), extension.sources) for extension in granted)
+    reasons = [reason(f"original deadline {due} = entry into force {anchor} + {timeline.period}")]
+    reasons.extend(reason(extension.describe(rule), extension.sources) for extension in granted)
     return granted[-1].until or due, tuple(reasons)  # a granted extension has a date
 
 
@@ -230,7 +237,7 @@ def _dated(  # noqa: PLR0911 - one return per kind of rule
                     add(event.on, period, month_end=policy.month_end),
                     None,
                     event.on,
-                    (Reason(f"{anchor.description} on {event.on}", event.sources),),
+                    (reason(f"{anchor.description} on {event.on}", event.sources),),
                     None,
                 )
                 for event in state.events
@@ -273,7 +280,7 @@ def _yearly(
     end = duty.end(state)
     first_due = pendulum.Date(year, timeline.month, timeline.day)
     if duty.ends is not None and max(start, pendulum.Date(year, 1, 1)) >= duty.ends:
-        lapsed = Reason(
+        lapsed = reason(
             f"its first yearly occurrence, due {first_due}, opens after the plan was"
             f" superseded on {duty.ends}"
         )
@@ -309,7 +316,7 @@ def occurrences(
     start = duty.start(state)
     eif = state.entry_into_force
     if duty.ends is not None and start >= duty.ends:
-        lapsed = Reason(
+        lapsed = reason(
             f"the plan was superseded on {duty.ends}, before the Convention entered into"
             f" force for the State on {eif}"
         )
@@ -341,17 +348,17 @@ def _lapse(
             else f"the plan was adopted on {duty.starts}"
         )
         return occurrence._replace(
-            opens=due, lapsed=Reason(f"its time ran out on {due}, before {joined}")
+            opens=due, lapsed=reason(f"its time ran out on {due}, before {joined}")
         )
     if duty.ends is not None and occurrence.opens >= duty.ends:
         return occurrence._replace(
-            lapsed=Reason(
+            lapsed=reason(
                 f"it opens on {occurrence.opens}, after the plan was superseded on {duty.ends}"
             )
         )
     if duty.ends is not None and due >= duty.ends and policy.after_plan_ends is AfterPlanEnds.LAPSE:
         return occurrence._replace(
-            lapsed=Reason(
+            lapsed=reason(
                 f"it falls due on {due}, after the plan was superseded on {duty.ends}:"
                 " its successor's commitments replace it (AfterPlanEnds.LAPSE)"
             )

@@ -69,7 +69,7 @@ __all__ = [
 _ONE_DAY: Final = datetime.timedelta(days=1)
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class Evidence:
     """
     The words of a source that support a fact, and the day they speak for.
@@ -110,7 +110,7 @@ def _until_after_since(instance: RoleFact, _: attrs.Attribute[Any], until: Any) 
         )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, cache_hash=True)
 class RoleFact:
     """
     A sourced statement that a State holds a role (or not) over a span of days.

@@ -1,0 +1,96 @@
+"""
+The engine's fast path: caches around the model's two questions, for one schedule call.
+
+`Memo` answers exactly what `vap.engine.builder.Plain` answers (a law in the tests checks
+it on generated States): it only remembers. Occurrences depend on the duty, the State's
+entry into force and withdrawal, and, for the duties that use them, its extensions or
+events; an answer of `judge` depends on those, the day, and the role facts that cover the
+day. States that share them share the answer and its reasons, so reasons are made once.
+Caches live as long as one call of `vap.schedule` and are keyed by the identity of
+objects that call keeps alive.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pendulum
+
+from vap.model.applicability import judge
+from vap.model.duties import Duty, Occurrence, occurrences
+from vap.model.facts import RoleFact
+from vap.model.policy import SchedulePolicy
+from vap.model.reasons import Reason
+from vap.model.roles import Role, Truth
+from vap.model.states import StateParty
+from vap.model.timelines import Anchor, Within
+
+__all__ = ["Memo"]
+
+
+class Memo:
+    """Remembers occurrences and answers within one schedule call."""
+
+    __slots__ = ("_answers", "_facts", "_occurrences", "policy", "through")
+
+    def __init__(self, policy: SchedulePolicy, through: pendulum.Date | None) -> None:
+        self.policy = policy
+        self.through = through
+        self._occurrences: dict[tuple[Any, ...], tuple[Occurrence, ...]] = {}
+        self._answers: dict[tuple[Any, ...], tuple[Truth, tuple[Reason, ...]]] = {}
+        self._facts: dict[str, dict[Role, tuple[RoleFact, ...]]] = {}
+
+    def _dates_key(self, duty: Duty, state: StateParty) -> tuple[Any, ...]:
+        """What the occurrences of *duty* depend on, for *state*."""
+        withdrawal = state.withdrawal
+        key: tuple[Any, ...] = (
+            duty,
+            state.entry_into_force,
+            withdrawal.effective if withdrawal is not None else None,
+        )
+        timeline = duty.step.timeline
+        if duty.extension is not None:
+            key += (state.extensions,)
+        elif isinstance(timeline, Within) and timeline.anchor is not Anchor.ENTRY_INTO_FORCE:
+            key += (state.events,)
+        return key
+
+    def occurrences(self, duty: Duty, state: StateParty) -> tuple[Occurrence, ...]:
+        """`vap.model.duties.occurrences`, remembered for States with the same dates."""
+        key = self._dates_key(duty, state)
+        found = self._occurrences.get(key)
+        if found is None:
+            found = self._occurrences[key] = occurrences(
+                duty, state, self.policy, through=self.through
+            )
+        return found
+
+    def _covering(
+        self, state: StateParty, roles: tuple[Role, ...], day: pendulum.Date
+    ) -> tuple[RoleFact | None, ...]:
+        """The facts of *state* that give each of *roles* on *day* (equal facts hash alike)."""
+        by_role = self._facts.get(state.code)
+        if by_role is None:
+            grouped: dict[Role, list[RoleFact]] = {}
+            for fact in state.facts:
+                grouped.setdefault(fact.role, []).append(fact)
+            by_role = self._facts[state.code] = {r: tuple(f) for r, f in grouped.items()}
+        return tuple(
+            next((fact for fact in by_role.get(role, ()) if fact.covers(day)), None)
+            for role in roles
+        )
+
+    def judge(
+        self, duty: Duty, state: StateParty, day: pendulum.Date, found: tuple[Occurrence, ...]
+    ) -> tuple[Truth, tuple[Reason, ...]]:
+        """`vap.model.applicability.judge`, remembered for States with the same inputs."""
+        roles = duty.roles
+        key = (
+            self._dates_key(duty, state),
+            day,
+            self._covering(state, roles, day) if roles else (),
+        )
+        answer = self._answers.get(key)
+        if answer is None:
+            answer = self._answers[key] = judge(duty, state, day, self.policy, found)
+        return answer
