@@ -156,8 +156,8 @@ def test_every_item_is_the_answer_of_judge_on_its_day(state, day):
         judged_on = max(item.opens, duty.start(state))
         if item.due is None and item.applies is not vap.Truth.NO:
             judged_on = item.opens
-        applies, reasons = vap.model.applicability.judge(duty, state, judged_on, policy)
-        assert applies is item.applies, item
+        answer = vap.model.applicability.judge(duty, state, judged_on, policy)
+        assert answer == (item.applies, item.reasons), item
     # and applies_to on any day is the same question, asked step by step
     for action in plan:
         step_answers = [
