@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint format types pytest docs docs-serve bench clean
+.PHONY: demo test lint format types pytest docs docs-serve bench data clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,9 @@ docs: $(STAMP)
 
 docs-serve: $(STAMP)
 	$(BIN)/mkdocs serve
+
+data: $(STAMP)
+	$(BIN)/python -m vap.data.cache
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py

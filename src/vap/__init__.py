@@ -54,20 +54,13 @@ if TYPE_CHECKING:
     from vap.model.dates import MonthEnd, Period, add, subtract
     from vap.model.duties import Duty
     from vap.model.extensions import Extension, ExtensionStatus
-    from vap.model.facts import (
-        Evidence,
-        ListReading,
-        ListScope,
-        Observation,
-        RoleFact,
-        RoleList,
-        read_facts,
-    )
+    from vap.model.facts import Evidence, RoleFact
     from vap.model.meetings import Calendar, Meeting, MeetingDay, extension_request_deadline
     from vap.model.obligations import Obligation, ObligationSet
     from vap.model.plan import Plan
     from vap.model.policy import AfterPlanEnds, FirstAnnualReport, SchedulePolicy
     from vap.model.progress import Progress, Record, RecordStatus
+    from vap.model.reading import ListReading, ListScope, Observation, RoleList, read_facts
     from vap.model.reasons import Reason
     from vap.model.registry import Signatories, StatesParties
     from vap.model.roles import Role, Truth
@@ -125,8 +118,8 @@ _WHERE: dict[str, str] = {
     "Hedge": "vap.model.actions",
     "Indicator": "vap.engine.indicators",
     "Instrument": "vap.model.states",
-    "ListReading": "vap.model.facts",
-    "ListScope": "vap.model.facts",
+    "ListReading": "vap.model.reading",
+    "ListScope": "vap.model.reading",
     "Meeting": "vap.model.meetings",
     "MeetingDay": "vap.model.meetings",
     "Modality": "vap.model.actions",
@@ -134,7 +127,7 @@ _WHERE: dict[str, str] = {
     "Not": "vap.model.addressees",
     "Obligation": "vap.model.obligations",
     "ObligationSet": "vap.model.obligations",
-    "Observation": "vap.model.facts",
+    "Observation": "vap.model.reading",
     "OnRoleStart": "vap.model.timelines",
     "Ongoing": "vap.model.timelines",
     "Period": "vap.model.dates",
@@ -146,7 +139,7 @@ _WHERE: dict[str, str] = {
     "RecordStatus": "vap.model.progress",
     "Role": "vap.model.roles",
     "RoleFact": "vap.model.facts",
-    "RoleList": "vap.model.facts",
+    "RoleList": "vap.model.reading",
     "Schedule": "vap.engine.schedule",
     "ScheduleItem": "vap.engine.schedule",
     "SchedulePolicy": "vap.model.policy",
@@ -178,7 +171,7 @@ _WHERE: dict[str, str] = {
     "load_states_csv": "vap.data.loaders",
     "loads": "vap.serialization",
     "meetings": "vap.data",
-    "read_facts": "vap.model.facts",
+    "read_facts": "vap.model.reading",
     "schedule": "vap.engine.builder",
     "signatories": "vap.data",
     "sources": "vap.data",

@@ -2,7 +2,8 @@
 The built-in data: the plan, the Convention's obligations and meetings, States Parties.
 
 Each file here is loaded on first use, once, through the public loaders users call for
-their own files (`vap.load_plan`, `vap.load_meetings`); the results are immutable and
+their own files (`vap.load_plan`, `vap.load_states_csv`), or from ``built-in.pickle``,
+the cache of exactly those values (`vap.data.cache`); the results are immutable and
 shared. ``sources.csv`` resolves every source key the data cites to its public address.
 """
 
@@ -13,16 +14,9 @@ import threading
 from collections.abc import Callable, Mapping
 from functools import wraps
 from importlib.resources import files
-from types import MappingProxyType
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from vap.data.loaders import (
-    load_meetings,
-    load_obligations,
-    load_plan,
-    load_signatories_csv,
-    load_states_csv,
-)
+from vap.model.frozen import FrozenMap
 from vap.model.meetings import Calendar
 from vap.model.obligations import ObligationSet
 from vap.model.plan import Plan
@@ -60,13 +54,45 @@ def _path(name: str) -> str:
     return str(files(__name__) / name)
 
 
+def load_from_files() -> dict[str, Any]:
+    """Load every built-in value from its packaged file, through the public loaders."""
+    from vap.data.loaders import (  # noqa: PLC0415 - only when the cache cannot serve
+        load_meetings,
+        load_obligations,
+        load_plan,
+        load_signatories_csv,
+        load_states_csv,
+    )
+
+    calendar = load_meetings(_path("ccm-meetings.csv"))
+    return {
+        "meetings": calendar,
+        "plan": load_plan(_path("vientiane-action-plan.json"), meetings=calendar),
+        "obligations": load_obligations(_path("ccm-obligations.json")),
+        "states": load_states_csv(
+            _path("states-parties.csv"),
+            evidence=_path("role-evidence.csv"),
+            lists=_path("role-lists.csv"),
+            extensions=_path("extensions.csv"),
+        ),
+        "signatories": load_signatories_csv(_path("signatories.csv")),
+    }
+
+
 @_once
+def _built_in() -> dict[str, Any]:
+    """Every built-in value: from the cache when it is current, else from the files."""
+    from vap.data.cache import read  # noqa: PLC0415
+
+    return read() or load_from_files()
+
+
 def meetings() -> Calendar:
-    """Return the built-in calendar of the Convention's meetings, 1MSP to 11MSP and 2RC."""
-    return load_meetings(_path("ccm-meetings.csv"))
+    """Return the built-in calendar of the Convention's meetings, 1MSP to 3RC (2026)."""
+    calendar: Calendar = _built_in()["meetings"]
+    return calendar
 
 
-@_once
 def vientiane_action_plan() -> Plan:
     """
     Return the Vientiane Action Plan: 66 actions with their verbatim text and annotations.
@@ -74,17 +100,17 @@ def vientiane_action_plan() -> Plan:
     In force from its adoption on 12 November 2010 until the Dubrovnik Action Plan
     superseded it on 11 September 2015; its deadlines refer to `meetings`.
     """
-    return load_plan(_path("vientiane-action-plan.json"), meetings=meetings())
+    plan: Plan = _built_in()["plan"]
+    return plan
 
 
 @_once
 def sources() -> Mapping[str, str]:
     """Return the public address of every source key the built-in data cites."""
     with open(_path("sources.csv"), encoding="utf-8", newline="") as file:  # noqa: PTH123
-        return MappingProxyType({row["key"]: row["url"] for row in csv.DictReader(file)})
+        return FrozenMap((row["key"], row["url"]) for row in csv.DictReader(file))
 
 
-@_once
 def convention_obligations() -> ObligationSet:
     """
     Return the Convention's time-bound obligations, keyed as in DOMAIN.md §7.
@@ -93,26 +119,22 @@ def convention_obligations() -> ObligationSet:
     ``CCM-4.1a`` and ``CCM-4.1b`` clearance (10 years), ``CCM-7.1`` initial report
     (180 days) and ``CCM-7.2`` annual report (30 April).
     """
-    return load_obligations(_path("ccm-obligations.json"))
+    obligations: ObligationSet = _built_in()["obligations"]
+    return obligations
 
 
-@_once
 def states_parties() -> StatesParties:
     """
-    Return the built-in registry of States Parties, keyed by ISO alpha-3 code.
+    Return every State that ever became a party, keyed by ISO alpha-3 code.
 
-    Deposit dates, instruments, role facts and extensions come from cited public sources
-    (`sources`); a role no source gives is unknown, never no.
+    Deposit dates, instruments, withdrawals, role facts and extensions come from cited
+    public sources (`sources`); a role no source gives is unknown, never no.
+    ``states_parties().on(day)`` holds the States bound on a day.
     """
-    return load_states_csv(
-        _path("states-parties.csv"),
-        evidence=_path("role-evidence.csv"),
-        lists=_path("role-lists.csv"),
-        extensions=_path("extensions.csv"),
-    )
+    states: StatesParties = _built_in()["states"]
+    return states
 
 
-@_once
 def signatories() -> Signatories:
     """
     Return the States that signed the Convention and did not ratify it, keyed by code.
@@ -120,4 +142,5 @@ def signatories() -> Signatories:
     They owe nothing under the Convention; they are known so that a question about one
     gets that answer rather than "unknown State".
     """
-    return load_signatories_csv(_path("signatories.csv"))
+    found: Signatories = _built_in()["signatories"]
+    return found

@@ -24,23 +24,17 @@ from vap.formats.documents import (
     text,
 )
 from vap.model.extensions import Extension, ExtensionStatus
-from vap.model.facts import (
-    Evidence,
-    ListReading,
-    ListScope,
-    Observation,
-    RoleFact,
-    RoleList,
-    read_facts,
-)
+from vap.model.facts import Evidence, RoleFact
 from vap.model.meetings import Calendar, Meeting
 from vap.model.obligations import ObligationSet
 from vap.model.plan import Plan
 from vap.model.progress import Progress, Record, RecordStatus
+from vap.model.reading import ListReading, ListScope, Observation, RoleList, read_facts
 from vap.model.registry import Signatories, StatesParties
 from vap.model.roles import Role, Truth
 from vap.model.states import Event, Instrument, Signatory, StateParty, Withdrawal, fact_order
 from vap.model.timelines import Anchor
+from vap.model.validators import converter
 
 __all__ = [
     "load_meetings",
@@ -193,6 +187,9 @@ def _codes(cell: str) -> frozenset[str]:
     if bad:
         raise VapError(f"expected ISO alpha-3 codes separated by ';', not {bad[0]!r}")
     return codes
+
+
+converter(_codes)
 
 
 _STATE_COLUMNS: dict[str, Column] = {

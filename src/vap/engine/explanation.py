@@ -21,7 +21,6 @@ from vap.model.actions import Action
 from vap.model.dates import add, as_date
 from vap.model.extensions import EXTENSION_RULES, granted_extensions
 from vap.model.meetings import Calendar, MeetingDay
-from vap.model.progress import covered_year
 from vap.model.states import StateParty
 from vap.model.timelines import (
     Annually,
@@ -32,6 +31,7 @@ from vap.model.timelines import (
     Ongoing,
     OnRoleStart,
     Within,
+    covered_year,
 )
 
 if TYPE_CHECKING:

@@ -17,7 +17,7 @@ from vap.errors import ValidationError
 from vap.model.frozen import frozen_map
 from vap.model.keys import key_order, state_code, step_key
 from vap.model.roles import Truth
-from vap.model.validators import is_date, is_instance, non_empty, to_date
+from vap.model.validators import converter, is_date, is_instance, non_empty, to_date
 
 __all__ = ["Change", "Indicator", "StateSummary", "changes", "indicators", "state_summaries"]
 
@@ -110,6 +110,9 @@ def _frozen_sections(
     sections: Mapping[str, Mapping[Status, int]],
 ) -> Mapping[str, Mapping[Status, int]]:
     return frozen_map((name, frozen_map(counts)) for name, counts in sections.items())
+
+
+converter(_frozen_sections)
 
 
 @attrs.frozen(kw_only=True)

@@ -22,7 +22,6 @@ from vap.model.keys import state_code, step_key
 from vap.model.obligations import Obligation, ObligationSet
 from vap.model.plan import Plan
 from vap.model.policy import SchedulePolicy
-from vap.model.progress import covered_year
 from vap.model.reasons import Reason
 from vap.model.roles import Truth
 from vap.model.states import StateParty
@@ -32,6 +31,7 @@ from vap.model.timelines import (
     Annually,
     Timeline,
     Within,
+    covered_year,
 )
 from vap.model.validators import (
     as_tuple,

@@ -15,7 +15,7 @@ import attrs
 
 from vap.errors import ValidationError
 from vap.model.roles import Role, Truth
-from vap.model.validators import non_empty
+from vap.model.validators import converter, non_empty
 
 __all__ = [
     "ADDRESSEE_KINDS",
@@ -170,6 +170,9 @@ def _at_least_two(instance: object, attribute: attrs.Attribute[Any], value: obje
 
 def _as_tuple(members: Iterable[Addressee]) -> tuple[Addressee, ...]:
     return tuple(members)
+
+
+converter(_as_tuple)
 
 
 @attrs.frozen

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Generic, TypeVar
 
+from vap.model.validators import converter
+
 __all__ = ["FrozenMap", "frozen_map"]
 
 K = TypeVar("K")
@@ -56,3 +58,6 @@ def frozen_map(value: Mapping[Any, Any] | Iterable[tuple[Any, Any]]) -> FrozenMa
     if isinstance(value, FrozenMap):
         return value
     return FrozenMap(value)
+
+
+converter(frozen_map)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 import enum
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 import attrs
@@ -12,8 +12,10 @@ import pendulum
 
 from vap.errors import UnknownKeyError, ValidationError
 from vap.model.dates import MonthEnd, Period, subtract
+from vap.model.frozen import FrozenMap
 from vap.model.validators import (
     are_strings,
+    converter,
     is_date,
     is_instance,
     non_empty,
@@ -73,15 +75,18 @@ def _by_date(meetings: Iterable[Meeting]) -> tuple[Meeting, ...]:
     return items
 
 
+converter(_by_date)
+
+
 @attrs.frozen
 class Calendar:
     """The meetings a plan's deadlines refer to, in date order, looked up by key."""
 
     meetings: tuple[Meeting, ...] = attrs.field(converter=_by_date, validator=_unique_keys)
-    _index: dict[str, Meeting] = attrs.field(init=False, eq=False, repr=False)
+    _index: Mapping[str, Meeting] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "_index", {meeting.key: meeting for meeting in self.meetings})
+        object.__setattr__(self, "_index", FrozenMap((m.key, m) for m in self.meetings))
 
     def __getitem__(self, key: str) -> Meeting:
         try:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING
 
 import attrs
@@ -12,11 +12,13 @@ import pendulum
 from vap.errors import UnknownKeyError, ValidationError
 from vap.model.actions import Action, Section, Step
 from vap.model.applicability import Applicability
+from vap.model.frozen import FrozenMap
 from vap.model.keys import parent_key, plan_key
 from vap.model.meetings import Calendar
 from vap.model.roles import Role
 from vap.model.timelines import ByMeeting
 from vap.model.validators import (
+    converter,
     is_date,
     is_instance,
     is_optional_date,
@@ -38,6 +40,9 @@ def _by_number(actions: Iterable[Action]) -> tuple[Action, ...]:
     if all(isinstance(action, Action) for action in items):
         return tuple(sorted(items, key=lambda action: action.number))
     return items
+
+
+converter(_by_number)
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -63,7 +68,7 @@ class Plan:
     actions: tuple[Action, ...] = attrs.field(
         converter=_by_number, validator=tuple_of(Action, "Action values")
     )
-    _index: dict[str, Action] = attrs.field(init=False, eq=False, repr=False)
+    _index: Mapping[str, Action] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         problems = []
@@ -98,7 +103,7 @@ class Plan:
         if problems:
             raise ValidationError(f"invalid plan {self.key!r}", problems)
         index = {action.key: action for action in self.actions}
-        object.__setattr__(self, "_index", index)
+        object.__setattr__(self, "_index", FrozenMap(index))
 
     def __getitem__(self, key: str) -> Action:
         try:

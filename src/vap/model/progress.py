@@ -14,14 +14,10 @@ from vap.errors import ValidationError
 from vap.model.dates import as_date
 from vap.model.io import Source
 from vap.model.keys import state_code, step_key
-from vap.model.validators import is_date, is_instance, non_empty, to_date, tuple_of
+from vap.model.timelines import covered_year
+from vap.model.validators import converter, is_date, is_instance, non_empty, to_date, tuple_of
 
-__all__ = ["Progress", "Record", "RecordStatus", "covered_year", "record_order"]
-
-
-def covered_year(due_year: int) -> int:
-    """The calendar year a yearly report due in *due_year* covers: the one before (Art. 7(2))."""
-    return due_year - 1
+__all__ = ["Progress", "Record", "RecordStatus", "record_order"]
 
 
 class RecordStatus(enum.Enum):
@@ -105,6 +101,9 @@ def _canonical(records: Iterable[Record]) -> tuple[Record, ...]:
     if all(isinstance(record, Record) for record in items):
         return tuple(sorted(items, key=record_order))
     return items
+
+
+converter(_canonical)
 
 
 @attrs.frozen

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable, Iterator, Mapping
-from types import MappingProxyType
 from typing import Any
 
 import attrs
 
 from vap.errors import UnknownKeyError, ValidationError
 from vap.model.dates import as_date
+from vap.model.frozen import FrozenMap
 from vap.model.states import Signatory, StateParty
-from vap.model.validators import repeated
+from vap.model.validators import converter, repeated
 
 __all__ = ["Signatories", "StatesParties"]
 
@@ -22,6 +22,9 @@ def _by_code(states: Iterable[StateParty]) -> tuple[StateParty, ...]:
     if all(isinstance(state, StateParty) for state in items):
         return tuple(sorted(items, key=lambda state: state.code))
     return items
+
+
+converter(_by_code)
 
 
 def _distinct(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -49,7 +52,7 @@ class StatesParties(Mapping[str, StateParty]):
 
     def __attrs_post_init__(self) -> None:
         index = {state.code: state for state in self.states}
-        object.__setattr__(self, "_index", MappingProxyType(index))
+        object.__setattr__(self, "_index", FrozenMap(index))
 
     def __getitem__(self, code: str) -> StateParty:
         try:
@@ -94,6 +97,9 @@ def _signatories_by_code(signatories: Iterable[Signatory]) -> tuple[Signatory, .
     return items
 
 
+converter(_signatories_by_code)
+
+
 def _distinct_signatories(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not isinstance(value, tuple) or not all(isinstance(item, Signatory) for item in value):
         raise ValidationError(f"Signatories.{attribute.name} must be Signatory values")
@@ -115,7 +121,7 @@ class Signatories(Mapping[str, Signatory]):
 
     def __attrs_post_init__(self) -> None:
         index = {item.code: item for item in self.signatories}
-        object.__setattr__(self, "_index", MappingProxyType(index))
+        object.__setattr__(self, "_index", FrozenMap(index))
 
     def __getitem__(self, code: str) -> Signatory:
         try:

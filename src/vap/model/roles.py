@@ -14,8 +14,9 @@ from collections.abc import Iterable
 from typing import Final
 
 from vap.errors import UnknownTruthError, ValidationError
+from vap.model.validators import converter
 
-__all__ = ["Role", "Truth"]
+__all__ = ["Role", "Truth", "as_role"]
 
 
 class Role(enum.Enum):
@@ -132,3 +133,11 @@ class Truth(enum.Enum):
 
 _RANK: Final = {Truth.NO: 0, Truth.UNKNOWN: 1, Truth.YES: 2}
 _BY_RANK: Final = (Truth.NO, Truth.UNKNOWN, Truth.YES)
+
+
+def as_role(name: Role | str) -> Role:
+    """A converter for attrs fields: a `Role`, or its name, as a `Role` (`Role.parse`)."""
+    return Role.parse(name)
+
+
+converter(as_role)

@@ -28,7 +28,7 @@ import pendulum
 
 from vap.errors import ValidationError
 from vap.model.dates import Period
-from vap.model.roles import Role
+from vap.model.roles import Role, as_role
 from vap.model.validators import is_date, is_instance, matches, to_date
 
 __all__ = [
@@ -43,6 +43,7 @@ __all__ = [
     "Ongoing",
     "Timeline",
     "Within",
+    "covered_year",
 ]
 
 
@@ -115,15 +116,11 @@ class FromDate:
         return f"from {self.start} onward"
 
 
-def _role(name: Role | str) -> Role:
-    return Role.parse(name)
-
-
 @attrs.frozen
 class OnRoleStart:
     """Open from the day a State comes to hold a role: "as soon as areas ... are known"."""
 
-    role: Role = attrs.field(converter=_role)
+    role: Role = attrs.field(converter=as_role)
 
     def describe(self) -> str:
         """Return the rule in words."""
@@ -213,6 +210,11 @@ class Ongoing:
     def describe(self) -> str:
         """Return the rule in words."""
         return "ongoing while the plan is in force"
+
+
+def covered_year(due_year: int) -> int:
+    """The calendar year a yearly report due in *due_year* covers: the one before (Art. 7(2))."""
+    return due_year - 1
 
 
 Timeline: TypeAlias = (

@@ -1,0 +1,71 @@
+"""
+The built-in data, ready to use: a pickle of what the loaders make from the packaged files.
+
+Loading the plan and the States from their JSON and CSV tables costs a quarter of a second;
+unpickling the same values costs a few milliseconds. ``built-in.pickle`` holds them with
+the digest of the files they were made from: it is used only when that digest matches the
+files shipped beside it, and any failure to read it falls back to the loaders, so the
+cache can never change an answer. A test checks that it is current and equal to what the
+loaders make; ``make data`` (``python -m vap.data.cache``) writes it after a data change.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+from importlib.abc import Traversable
+from importlib.resources import files
+from typing import Any, Final
+
+__all__ = ["SOURCES", "digest", "read", "write"]
+
+SOURCES: Final = (
+    "ccm-meetings.csv",
+    "ccm-obligations.json",
+    "extensions.csv",
+    "role-evidence.csv",
+    "role-lists.csv",
+    "signatories.csv",
+    "sources.csv",
+    "states-parties.csv",
+    "vientiane-action-plan.json",
+)
+"""The packaged files the cached values are made from."""
+
+_FILE: Final = "built-in.pickle"
+
+
+def digest() -> str:
+    """The SHA-256 of the packaged data files, in a fixed order."""
+    hashed = hashlib.sha256()
+    folder = files(__package__)
+    for name in SOURCES:
+        hashed.update(name.encode())
+        hashed.update((folder / name).read_bytes())
+    return hashed.hexdigest()
+
+
+def read(path: Traversable | None = None) -> dict[str, Any] | None:
+    """The cached values, or ``None`` when the cache is missing, stale or unreadable."""
+    try:
+        with (path or files(__package__) / _FILE).open("rb") as file:
+            cached = pickle.load(file)  # noqa: S301 - the package's own file, checked below
+    except Exception:  # noqa: BLE001 - any failure means: load from the files instead
+        return None
+    if not isinstance(cached, dict) or cached.get("digest") != digest():
+        return None
+    return cached
+
+
+def write() -> None:
+    """Make the cache afresh from the files, through the loaders (``make data``)."""
+    from vap.data import load_from_files  # noqa: PLC0415 - the loaders, not the cache
+
+    values = {"digest": digest(), **load_from_files()}
+    path = files(__package__) / _FILE
+    with open(str(path), "wb") as file:  # noqa: PTH123 - a Traversable has no open("wb")
+        pickle.dump(values, file, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+if __name__ == "__main__":  # pragma: no cover - make data
+    write()
