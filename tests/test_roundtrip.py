@@ -151,8 +151,9 @@ def test_schemas_refuse_what_the_loader_refuses():
 def test_the_converter_can_be_extended():
     converter = serialization.make_converter()
     converter.register_unstructure_hook(vap.Truth, lambda truth: truth.value.upper())
-    assert '"value": "YES"' in vap.dumps(LAO.facts[0], conv=converter)
-    assert '"value": "yes"' in vap.dumps(LAO.facts[0])
+    assert '"value":"YES"' in vap.dumps(LAO.facts[0], conv=converter)
+    assert '"value":"yes"' in vap.dumps(LAO.facts[0])
+    assert '"value": "yes"' in vap.dumps(LAO.facts[0], indent=2)
 
 
 def test_types_without_a_document():

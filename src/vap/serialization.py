@@ -90,20 +90,42 @@ def _document_name(kind: type) -> str:
         raise VapError(f"no JSON document for {kind.__name__}: expected one of {known}") from None
 
 
-def dumps(value: object, *, indent: int | None = 2, conv: cattrs.Converter | None = None) -> str:
+def dumps(value: object, *, indent: int | None = None, conv: cattrs.Converter | None = None) -> str:
     """
     Write *value* as a JSON document, with its format line and keys sorted.
 
+    Compact by default; ``indent=2`` for people to read. With the ``json`` extra
+    installed (orjson), the document is encoded by orjson, which is several times faster
+    than the standard library and gives the same text for the same document.
+
     Raises:
-        VapError: for a value of a type that has no document format.
+        VapError: for a value of a type that has no document format, or an *indent* other
+            than ``None`` or a whole number.
     """
+    if indent is not None and (type(indent) is not int or indent < 0):
+        raise VapError(f"indent must be None or a whole number of 0 or more, not {indent!r}")
     kind = type(value)
     name = _document_name(kind)
     body = (conv or converter()).unstructure(value, kind)
     if kind in _LIST_VALUED:
         body = {_LIST_VALUED[kind]: body}
     document = {FORMAT_KEY: format_name(name), **body}
+    fast = _orjson()
+    if fast is not None and indent in (None, 2):
+        option = fast.OPT_SORT_KEYS | (fast.OPT_INDENT_2 if indent == 2 else 0)
+        return fast.dumps(document, option=option).decode()
+    if indent is None:
+        return json.dumps(document, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return json.dumps(document, indent=indent, sort_keys=True, ensure_ascii=False)
+
+
+def _orjson() -> Any:
+    """The orjson module if the ``json`` extra is installed, else ``None``."""
+    try:
+        import orjson  # noqa: PLC0415 - an optional extra
+    except ImportError:  # pragma: no cover - the test environment has every extra
+        return None
+    return orjson
 
 
 def loads(text: str | bytes, kind: type[T], *, conv: cattrs.Converter | None = None) -> T:

@@ -85,11 +85,8 @@ class Memo:
     ) -> tuple[Truth, tuple[Reason, ...]]:
         """`vap.model.applicability.judge`, remembered for States with the same inputs."""
         roles = duty.roles
-        key = (
-            self._dates_key(duty, state),
-            day,
-            self._covering(state, roles, day) if roles else (),
-        )
+        # One occurrences tuple per dates key (see `occurrences`): its identity stands for it.
+        key = (id(found), day, self._covering(state, roles, day) if roles else ())
         answer = self._answers.get(key)
         if answer is None:
             answer = self._answers[key] = judge(duty, state, day, self.policy, found)

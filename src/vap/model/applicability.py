@@ -20,6 +20,7 @@ engine through a cache). A step applies on a day when, in this order:
 from __future__ import annotations
 
 import datetime
+import weakref
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Final
 
@@ -82,28 +83,39 @@ def roles_of(addressee: Addressee) -> tuple[Role, ...]:
     return tuple(sorted(addressee.roles, key=lambda role: role.value))
 
 
+_FACT_REASONS: Final[weakref.WeakKeyDictionary[RoleFact, Reason]] = weakref.WeakKeyDictionary()
+"""The reason each fact gives, made once per fact and forgotten with it."""
+
+
 def _fact_reason(role: Role, fact: RoleFact | None) -> Reason:
     if fact is None:
         return reason(f"{role.description}: unknown, no fact covers that day")
-    return reason(
-        f"{role.description}: {fact.value.value}, by a fact that holds {fact.span}",
-        fact.sources,
-        fact.evidence,
-    )
+    made = _FACT_REASONS.get(fact)
+    if made is None:
+        made = _FACT_REASONS[fact] = reason(
+            f"{role.description}: {fact.value.value}, by a fact that holds {fact.span}",
+            fact.sources,
+            fact.evidence,
+        )
+    return made
 
 
 def addressee_truth(
-    addressee: Addressee, facts: Iterable[tuple[Role, RoleFact | None]]
+    addressee: Addressee,
+    facts: Iterable[tuple[Role, RoleFact | None]],
+    addressed: Reason | None = None,
 ) -> tuple[Truth, tuple[Reason, ...]]:
     """
     Evaluate *addressee* given the fact that covers each of its roles, with the reasons.
+
+    *addressed* is the reason naming the addressees, if already made (a duty keeps one).
 
     The reasons name no State and no day, so States with the same facts share them.
     """
     if isinstance(addressee, AllStates):
         return Truth.YES, ALL_STATES_REASONS
     values: dict[Role, Truth] = {}
-    reasons = [reason(f"addressed to {addressee}")]
+    reasons = [addressed or reason(f"addressed to {addressee}")]
     for role, fact in facts:
         values[role] = Truth.UNKNOWN if fact is None else fact.value
         reasons.append(_fact_reason(role, fact))
@@ -191,7 +203,7 @@ def judge(
     if occurrence is None:
         return Truth.NO, window
     truth, reasons = addressee_truth(
-        duty.predicate, [(role, state.fact(role, on=day)) for role in duty.roles]
+        duty.predicate, [(role, state.fact(role, on=day)) for role in duty.roles], duty.addressed
     )
     if occurrence.due is not None and day > occurrence.due:
         return truth, (*occurrence.reasons, *reasons, window[-1])

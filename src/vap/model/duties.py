@@ -68,6 +68,7 @@ class Duty:
     roles: tuple[Role, ...] = attrs.field(init=False, repr=False)
     extension: ExtensionRule | None = attrs.field(init=False, repr=False)
     waits_for_role: bool = attrs.field(init=False, repr=False)
+    addressed: Reason = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         predicate = self.addressee
@@ -80,6 +81,7 @@ class Duty:
         object.__setattr__(self, "roles", roles)
         object.__setattr__(self, "extension", EXTENSION_RULES.get(self.step.key))
         object.__setattr__(self, "waits_for_role", isinstance(self.step.timeline, OnRoleStart))
+        object.__setattr__(self, "addressed", reason(f"addressed to {predicate}"))
 
     @property
     def key(self) -> str:
