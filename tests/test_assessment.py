@@ -193,8 +193,8 @@ def test_unknown_applicability():
             "the State CCC is not in the schedule",
         ),
         (
-            Record("AAA", "VAP-1", on=date(2010, 7, 31), source="x"),
-            "dated before the Convention entered into force for AAA on 2010-08-01",
+            Record("AAA", "VAP-1", on=date(2008, 12, 31), source="x"),
+            "dated before AAA joined the Convention on 2009-01-01",
         ),
         (
             Record("AAA", "VAP-8", on=date(2012, 1, 1), source="x"),

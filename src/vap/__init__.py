@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from vap.data import (
         convention_obligations,
         meetings,
+        reports,
         signatories,
         sources,
         states_parties,
@@ -172,6 +173,7 @@ _WHERE: dict[str, str] = {
     "loads": "vap.serialization",
     "meetings": "vap.data",
     "read_facts": "vap.model.reading",
+    "reports": "vap.data",
     "schedule": "vap.engine.builder",
     "signatories": "vap.data",
     "sources": "vap.data",
@@ -296,6 +298,7 @@ __all__ = [
     "loads",
     "meetings",
     "read_facts",
+    "reports",
     "schedule",
     "signatories",
     "sources",

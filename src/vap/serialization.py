@@ -113,7 +113,8 @@ def dumps(value: object, *, indent: int | None = None, conv: cattrs.Converter | 
     fast = _orjson()
     if fast is not None and indent in (None, 2):
         option = fast.OPT_SORT_KEYS | (fast.OPT_INDENT_2 if indent == 2 else 0)
-        return fast.dumps(document, option=option).decode()
+        encoded: bytes = fast.dumps(document, option=option)
+        return encoded.decode()
     if indent is None:
         return json.dumps(document, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return json.dumps(document, indent=indent, sort_keys=True, ensure_ascii=False)

@@ -20,11 +20,13 @@ from vap.model.frozen import FrozenMap
 from vap.model.meetings import Calendar
 from vap.model.obligations import ObligationSet
 from vap.model.plan import Plan
+from vap.model.progress import Progress
 from vap.model.registry import Signatories, StatesParties
 
 __all__ = [
     "convention_obligations",
     "meetings",
+    "reports",
     "signatories",
     "sources",
     "states_parties",
@@ -60,6 +62,7 @@ def load_from_files() -> dict[str, Any]:
         load_meetings,
         load_obligations,
         load_plan,
+        load_progress,
         load_signatories_csv,
         load_states_csv,
     )
@@ -76,6 +79,7 @@ def load_from_files() -> dict[str, Any]:
             extensions=_path("extensions.csv"),
         ),
         "signatories": load_signatories_csv(_path("signatories.csv")),
+        "reports": load_progress(_path("reports.csv")),
     }
 
 
@@ -133,6 +137,21 @@ def states_parties() -> StatesParties:
     """
     states: StatesParties = _built_in()["states"]
     return states
+
+
+def reports() -> Progress:
+    """
+    Return the published record of Article 7 transparency reports, as records.
+
+    ``CCM-7.1`` for the initial report and ``CCM-7.2`` for each yearly update, with the
+    year it covers; each record names its source and quotes it. Where a source gives only
+    the month or year of a report, or that it had been made by a day, the record says
+    ``met-by`` that day; where a source says a report was still missing on a day, it says
+    ``not-met``. A report no source mentions has no record: the assessment then says
+    only that there is "no record of it being met".
+    """
+    found: Progress = _built_in()["reports"]
+    return found
 
 
 def signatories() -> Signatories:

@@ -23,6 +23,7 @@ SOURCES: Final = (
     "ccm-meetings.csv",
     "ccm-obligations.json",
     "extensions.csv",
+    "reports.csv",
     "role-evidence.csv",
     "role-lists.csv",
     "signatories.csv",

@@ -588,6 +588,7 @@ _PROGRESS_COLUMNS = {
     "covers": optional(_whole_number),
     "status": optional(_status),
     "note": text,
+    "quote": text,
 }
 
 
@@ -596,7 +597,8 @@ def load_progress(source: Source, *, format: str | None = None) -> Progress:  # 
     Load records of what States did, from a JSON document or a CSV table.
 
     *format* is ``"json"`` (a ``vap.progress/1`` document) or ``"csv"`` (columns
-    ``state``, ``key``, ``on``, ``source``, and optionally ``covers``, ``status``, ``note``);
+    ``state``, ``key``, ``on``, ``source``, and optionally ``covers``, ``status``,
+    ``note``, ``quote``);
     by default it is read from the path's suffix, case-insensitively.
 
     Raises:

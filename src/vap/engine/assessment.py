@@ -46,7 +46,9 @@ class Status(enum.Enum):
     Where an item stands on the day of assessment.
 
     ``MET_ON_TIME`` and ``MET_LATE``: a record says it was met, on or before its due date
-    or after it (an item without a date is met on time whenever it is met).
+    or after it (an item without a date is met on time whenever it is met). ``MET``: a
+    record says it was met by a day later than the due date, without the day itself, so
+    whether it was on time is not known.
     ``IN_PROGRESS``: started but not met, and not yet overdue. ``OVERDUE``: due before the
     day of assessment and not met. ``DUE_SOON``: due within the warning period.
     ``NOT_DUE``: not open yet, or due later. ``NO_FIXED_DATE``: open, with no date to be
@@ -56,6 +58,7 @@ class Status(enum.Enum):
 
     MET_ON_TIME = "met-on-time"
     MET_LATE = "met-late"
+    MET = "met"
     IN_PROGRESS = "in-progress"
     OVERDUE = "overdue"
     DUE_SOON = "due-soon"
@@ -67,12 +70,13 @@ class Status(enum.Enum):
     @property
     def met(self) -> bool:
         """Whether this status says the item was met."""
-        return self in (Status.MET_ON_TIME, Status.MET_LATE)
+        return self in (Status.MET_ON_TIME, Status.MET_LATE, Status.MET)
 
 
 _MET_RECORD: Final = {
-    Status.MET_ON_TIME: (RecordStatus.MET,),
+    Status.MET_ON_TIME: (RecordStatus.MET, RecordStatus.MET_BY),
     Status.MET_LATE: (RecordStatus.MET,),
+    Status.MET: (RecordStatus.MET_BY,),
     Status.IN_PROGRESS: (RecordStatus.STARTED, RecordStatus.IN_PROGRESS),
 }
 
@@ -83,7 +87,8 @@ def _row_problems(row: AssessmentRow) -> list[str]:
     problems = []
     needed = _MET_RECORD.get(status)
     if needed is not None and (record is None or record.status not in needed):
-        problems.append(f"status {status.value} needs a record that says {needed[0].value}")
+        wanted = " or ".join(record_status.value for record_status in needed)
+        problems.append(f"status {status.value} needs a record that says {wanted}")
     if record is not None and (record.state, record.key) != (item.state, item.key):
         problems.append(f"its record is of {record.state} {record.key}, not of the item")
     if (status is Status.NOT_APPLICABLE) != (item.applies is Truth.NO):
@@ -223,6 +228,14 @@ class _Judgement:
 
     def _met(self, item: ScheduleItem, record: Record) -> tuple[Status, str]:
         unknown = "; whether it applies is unknown" if item.applies is Truth.UNKNOWN else ""
+        if record.status is RecordStatus.MET_BY:
+            by = f"met by {_iso(record.on)} ({record.source})"
+            if item.due is None or record.on <= item.due:
+                return Status.MET_ON_TIME, f"{by}, no later than its due date" + unknown
+            return Status.MET, (
+                f"{by}, on a day the record does not give: whether it was on time,"
+                f" by {_iso(item.due)}, is not known"
+            ) + unknown
         if item.due is None:
             reason = f"met on {_iso(record.on)} ({record.source}); no fixed date"
             return Status.MET_ON_TIME, reason + unknown
@@ -373,11 +386,11 @@ class Assessment(Sequence[AssessmentRow]):
 
 def _check(progress: Progress, schedule: Schedule) -> None:
     """Refuse records that cannot belong to the schedule, listing every one."""
-    entry_into_force = {state.code: state.entry_into_force for state in schedule.states}
+    joined = {state.code: state.joined for state in schedule.states}
     index = item_index(schedule)
     problems = []
     for record in progress:
-        if record.state not in entry_into_force:
+        if record.state not in joined:
             problems.append(f"{record}: the State {record.state} is not in the schedule")
             continue
         if (record.state, record.key) not in index.by_state_key:
@@ -392,10 +405,10 @@ def _check(progress: Progress, schedule: Schedule) -> None:
             problems.append(
                 f"{record}: {record.key} is not yearly, so the record covers no particular year"
             )
-        if record.on < entry_into_force[record.state]:
+        if record.on < joined[record.state]:
             problems.append(
-                f"{record}: dated before the Convention entered into force for"
-                f" {record.state} on {entry_into_force[record.state]}"
+                f"{record}: dated before {record.state} joined the Convention on"
+                f" {joined[record.state]}"
             )
     if problems:
         raise ValidationError("the progress does not fit the schedule", problems)
@@ -429,7 +442,9 @@ def _match(
         elif record.status is RecordStatus.WITHDRAWN:
             met.pop(target, None)
             partial.pop(target, None)
-        elif record.status is RecordStatus.MET:
+        elif record.status is RecordStatus.NOT_MET:
+            continue  # still not met on its day: the item's status says so already
+        elif record.status.meets:
             if target in met:
                 unmatched.append(record)
             else:

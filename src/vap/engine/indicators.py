@@ -21,7 +21,7 @@ from vap.model.validators import converter, is_date, is_instance, non_empty, to_
 
 __all__ = ["Change", "Indicator", "StateSummary", "changes", "indicators", "state_summaries"]
 
-_FELL_DUE = (Status.MET_ON_TIME, Status.MET_LATE, Status.OVERDUE)
+_FELL_DUE = (Status.MET_ON_TIME, Status.MET_LATE, Status.MET, Status.OVERDUE)
 
 
 @attrs.frozen(kw_only=True)

@@ -29,6 +29,7 @@ APPLIES_COLOURS: Final = {Truth.YES: "#3b6ea5", Truth.UNKNOWN: "#8e6bb8", Truth.
 STATUS_COLOURS: Final = {
     Status.MET_ON_TIME: "#2e8b57",
     Status.MET_LATE: "#e69f00",
+    Status.MET: "#7fbf7f",
     Status.IN_PROGRESS: "#56b4e9",
     Status.OVERDUE: "#d62728",
     Status.DUE_SOON: "#f0c419",

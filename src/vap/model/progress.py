@@ -25,14 +25,24 @@ class RecordStatus(enum.Enum):
     What a record says a State did.
 
     ``MET``: the obligation (or one yearly occurrence) was fulfilled on the record's day.
-    ``STARTED`` and ``IN_PROGRESS``: partial progress. ``WITHDRAWN``: an earlier record for
-    the same item is taken back (a report found incomplete, a claim corrected).
+    ``MET_BY``: it was fulfilled on some day no later than the record's day, which is all
+    a source says ("submitted in January 2011", "has provided its reports"). ``NOT_MET``:
+    a source says it was still not fulfilled on the record's day. ``STARTED`` and
+    ``IN_PROGRESS``: partial progress. ``WITHDRAWN``: an earlier record for the same item is
+    taken back (a report found incomplete, a claim corrected).
     """
 
     MET = "met"
+    MET_BY = "met-by"
+    NOT_MET = "not-met"
     STARTED = "started"
     IN_PROGRESS = "in-progress"
     WITHDRAWN = "withdrawn"
+
+    @property
+    def meets(self) -> bool:
+        """Whether the record says the item was fulfilled (on its day, or by it)."""
+        return self is RecordStatus.MET or self is RecordStatus.MET_BY
 
 
 def _year(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -63,6 +73,7 @@ class Record:
         validator=is_instance(RecordStatus, "a RecordStatus"),
     )
     note: str = attrs.field(default="", kw_only=True, validator=is_instance(str, "a string"))
+    quote: str = attrs.field(default="", kw_only=True, validator=is_instance(str, "a string"))
 
     @property
     def year_covered(self) -> int:
