@@ -179,6 +179,13 @@ def _run_states(arguments: argparse.Namespace) -> None:
     _write(arguments, _table(("code", "name", "deposited", "entry into force"), rows))
 
 
+def _run_data_export(arguments: argparse.Namespace) -> None:
+    from vap.data.package import export  # noqa: PLC0415 - only this command needs it
+
+    written = export(arguments.directory)
+    print(f"wrote {len(written)} files and datapackage.json to {arguments.directory}")
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="vap",
@@ -224,6 +231,12 @@ def _parser() -> argparse.ArgumentParser:
     states = commands.add_parser("states", help="the built-in States Parties")
     states.add_argument("--format", choices=("table", "json"), default="table")
     states.set_defaults(run=_run_states)
+
+    data = commands.add_parser("data", help="the built-in data as a Frictionless data package")
+    data_commands = data.add_subparsers(dest="action", required=True, parser_class=_Parser)
+    exporting = data_commands.add_parser("export", help="write the CSV files and datapackage.json")
+    exporting.add_argument("directory", help="the folder to write them to (made if missing)")
+    exporting.set_defaults(run=_run_data_export)
     return parser
 
 
