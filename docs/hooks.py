@@ -8,6 +8,7 @@ world; ``<!-- vap:changelog -->`` gets CHANGELOG.md.
 
 from __future__ import annotations
 
+import datetime
 import json
 import textwrap
 from datetime import date
@@ -135,6 +136,105 @@ GENERATED = {
     "<!-- vap:schemas -->": _schemas_markdown,
     "<!-- vap:changelog -->": lambda: (ROOT / "CHANGELOG.md").read_text(encoding="utf-8"),
 }
+
+
+AS_OF = datetime.datetime.now(tz=datetime.UTC).date()  # the day the site is built
+
+
+def _state_page(state: vap.StateParty, schedule: vap.Schedule, reports: vap.Progress) -> str:
+    """One State's profile: membership, roles with their words, schedule, reports, status."""
+    lines = [f"# {state.name} ({state.code})", ""]
+    lines += ["## Membership", "", "| | |", "|---|---|"]
+    lines += [
+        f"| signed | {state.signed or 'not known'} |",
+        (
+            f"| instrument deposited | {state.deposited or 'not known'}"
+            f" ({state.instrument.value if state.instrument else 'kind not known'}) |"
+        ),
+        f"| entry into force (Article 17) | {state.entry_into_force} |",
+    ]
+    if state.withdrawal is not None:
+        lines.append(
+            f"| withdrawal (Article 20) | notified {state.withdrawal.notified},"
+            f" effective {state.withdrawal.effective} |"
+        )
+    lines += ["", f"Sources: {', '.join(state.sources) or 'none'}.", ""]
+    lines += ["## Roles through time", ""]
+    by_role = {role: [f for f in state.facts if f.role is role] for role in vap.Role}
+    for role, facts in by_role.items():
+        lines.append(f"### {role.value}")
+        lines.append("")
+        if not facts:
+            lines += ["No source found speaks of it: unknown.", ""]
+            continue
+        for fact in facts:
+            lines.append(f"- **{fact.value.value}** {fact.span}")
+            lines += [
+                f'    - {evidence.source}, as of {evidence.as_of}: "{evidence.quote}"'
+                for evidence in fact.evidence[:6]
+            ]
+            if len(fact.evidence) > 6:
+                lines.append(f"    - and {len(fact.evidence) - 6} more observations")
+        lines.append("")
+    lines += ["## Schedule", ""]
+    lines += ["| item | due | applies | rule |", "|---|---|---|---|"]
+    lines += [
+        f"| {item.key}{' ' + str(item.year) if item.year else ''} | {item.due} |"
+        f" {item.applies.value} | {item.rule} |"
+        for item in schedule
+        if item.due is not None
+    ]
+    extended = list(state.extensions)
+    if extended:
+        lines += ["", "Extensions:", ""]
+        lines += [
+            f"- {e.obligation} {e.status.value}"
+            + (f" to {e.until}" if e.until else "")
+            + (f" at {e.decided_at}" if e.decided_at else "")
+            + f" ({', '.join(e.sources)})"
+            for e in extended
+        ]
+    own = [record for record in reports if record.state == state.code]
+    lines += ["", "## Article 7 reports", ""]
+    if own:
+        lines += [
+            f"- {r.key}{' covering ' + str(r.covers) if r.covers else ''}: {r.status.value}"
+            f' {r.on} ({r.source}: "{r.quote}")'
+            for r in own
+        ]
+    else:
+        lines.append("The built-in record holds none.")
+    assessment = vap.assess(schedule, vap.Progress(own), as_of=min(AS_OF, date(2026, 12, 31)))
+    counts = ", ".join(f"{n} {s.value}" for s, n in assessment.counts().items() if n)
+    lines += ["", f"## Status on {assessment.as_of}", "", counts, ""]
+    overdue = assessment.with_status(vap.Status.OVERDUE)
+    lines += [f"- overdue: {row.uid} ({row.reason})" for row in overdue]
+    return "\n".join(lines) + "\n"
+
+
+def _states_overview(states: vap.StatesParties) -> str:
+    lines = ["# States Parties", "", "Every State that became a party, with its profile.", ""]
+    lines += ["| code | name | entry into force | bound |", "|---|---|---|---|"]
+    lines += [
+        f"| [{s.code}]({s.code}.md) | {s.name} | {s.entry_into_force} |"
+        f" {'no, withdrew ' + str(s.withdrawal.effective) if s.withdrawal else 'yes'} |"
+        for s in states.values()
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def on_files(files: Any, config: Any) -> Any:
+    """Generate a profile page per State Party, and the overview, from the data."""
+    from mkdocs.structure.files import File  # noqa: PLC0415 - only the docs build needs it
+
+    states = vap.states_parties()
+    reports = vap.reports()
+    schedule = vap.schedule(states, until=date(2026, 12, 31))
+    files.append(File.generated(config, "states/index.md", content=_states_overview(states)))
+    for state in states.values():
+        page = _state_page(state, schedule.for_state(state.code), reports)
+        files.append(File.generated(config, f"states/{state.code}.md", content=page))
+    return files
 
 
 def on_page_markdown(markdown: str, **_: Any) -> str:
