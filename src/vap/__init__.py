@@ -59,7 +59,7 @@ if TYPE_CHECKING:
     from vap.model.meetings import Calendar, Meeting, MeetingDay, extension_request_deadline
     from vap.model.obligations import Obligation, ObligationSet
     from vap.model.plan import Plan
-    from vap.model.policy import AfterPlanEnds, FirstAnnualReport, SchedulePolicy
+    from vap.model.policy import AfterPlanEnds, FirstAnnualReport, ReportedAreas, SchedulePolicy
     from vap.model.progress import Progress, Record, RecordStatus
     from vap.model.reading import ListReading, ListScope, Observation, RoleList, read_facts
     from vap.model.reasons import Reason
@@ -138,6 +138,7 @@ _WHERE: dict[str, str] = {
     "Reason": "vap.model.reasons",
     "Record": "vap.model.progress",
     "RecordStatus": "vap.model.progress",
+    "ReportedAreas": "vap.model.policy",
     "Role": "vap.model.roles",
     "RoleFact": "vap.model.facts",
     "RoleList": "vap.model.reading",
@@ -259,6 +260,7 @@ __all__ = [
     "Reason",
     "Record",
     "RecordStatus",
+    "ReportedAreas",
     "Role",
     "RoleFact",
     "RoleList",

@@ -20,14 +20,15 @@ from vap.engine.collector import collector_paused
 from vap.engine.fastpath import Memo
 from vap.engine.schedule import Schedule, ScheduleItem, trusted_item
 from vap.errors import UnknownKeyError, ValidationError
-from vap.model.applicability import judge
+from vap.model.applicability import judge, report_days
 from vap.model.dates import MonthEnd, as_date
 from vap.model.duties import Duty, Occurrence, occurrences
 from vap.model.keys import key_order
 from vap.model.meetings import Calendar, MeetingDay
 from vap.model.obligations import ObligationSet
 from vap.model.plan import Plan
-from vap.model.policy import AfterPlanEnds, FirstAnnualReport, SchedulePolicy
+from vap.model.policy import AfterPlanEnds, FirstAnnualReport, ReportedAreas, SchedulePolicy
+from vap.model.progress import Progress
 from vap.model.reasons import Reason
 from vap.model.roles import Truth
 from vap.model.states import StateParty
@@ -66,6 +67,8 @@ def duties_of(plan: Plan, obligations: ObligationSet, meetings: Calendar) -> lis
 class Ask(Protocol):
     """How the engine asks the model: the plain functions, or the same behind caches."""
 
+    policy: SchedulePolicy
+
     def occurrences(self, duty: Duty, state: StateParty) -> tuple[Occurrence, ...]:
         """`vap.model.duties.occurrences` of *duty* for *state*."""
         ...
@@ -102,7 +105,8 @@ def _search(
     The first day in an undated window on which the State is among the duty's addressees.
 
     Returns that day and `Truth.YES`; else the first day the answer is unknown; else the
-    window's first day and `Truth.NO`. Only the days a role fact begins or ends can change
+    window's first day and `Truth.NO`. Only the days a role fact begins or ends (and,
+    when "have reported" is read by the reports, the days the record changes) can change
     the answer, so only those are tried.
     """
     first = occurrence.opens
@@ -117,6 +121,13 @@ def _search(
                     for day in (fact.since, fact.until)
                     if day is not None and first < day and (end is None or day < end)
                 )
+    policy = ask.policy
+    if duty.reported and policy.reported_areas is ReportedAreas.REPORTS and policy.reports:
+        days.update(
+            day
+            for day in report_days(state.code, policy.reports)
+            if first < day and (end is None or day < end)
+        )
     unknown: tuple[pendulum.Date, tuple[Reason, ...]] | None = None
     for day in sorted(days):
         truth, reasons = ask.judge(duty, state, day, found)
@@ -189,6 +200,8 @@ def schedule(  # noqa: PLR0913 - every policy is a keyword with a documented def
     first_annual_report: FirstAnnualReport = FirstAnnualReport.YEAR_AFTER_INITIAL_REPORT,
     month_end: MonthEnd = MonthEnd.REFUSE,
     after_plan_ends: AfterPlanEnds = AfterPlanEnds.LAPSE,
+    reported_areas: ReportedAreas = ReportedAreas.FACTS,
+    reports: Progress | None = None,
 ) -> Schedule:
     """
     Schedule what one or more States owe under a plan and the Convention, with dates.
@@ -209,6 +222,11 @@ def schedule(  # noqa: PLR0913 - every policy is a keyword with a documented def
         month_end: the rounding policy for a deadline that lands on a day the month lacks.
         after_plan_ends: whether a step of the plan that falls due after the plan was
             superseded is owed.
+        reported_areas: how "States Parties that have reported cluster munition
+            contaminated areas" is read: as being contaminated (the default) or as
+            contaminated and having reported, by *reports*.
+        reports: the reporting record (`vap.reports()` or your own) for
+            ``ReportedAreas.REPORTS``.
 
     Returns:
         One `Schedule` holding every item of every State, ordered by date, State and key.
@@ -232,6 +250,8 @@ def schedule(  # noqa: PLR0913 - every policy is a keyword with a documented def
         first_annual_report=first_annual_report,
         month_end=month_end,
         after_plan_ends=after_plan_ends,
+        reported_areas=reported_areas,
+        reports=reports,
     )
     through = policy.until
     if through is None and plan.superseded is not None:

@@ -18,7 +18,7 @@ import pendulum
 from vap.engine.schedule import ScheduleItem
 from vap.errors import UnknownKeyError, ValidationError
 from vap.model.actions import Action
-from vap.model.dates import add, as_date
+from vap.model.dates import MonthEnd, add, as_date
 from vap.model.extensions import EXTENSION_RULES, granted_extensions
 from vap.model.meetings import Calendar, MeetingDay
 from vap.model.states import StateParty
@@ -40,16 +40,21 @@ if TYPE_CHECKING:
 __all__ = ["Explanation", "computation", "deadline_in_force", "explain"]
 
 
-def computation(item: ScheduleItem, meeting_day: MeetingDay) -> str:  # noqa: PLR0911 - one per rule
+def computation(  # noqa: PLR0911 - one per rule
+    item: ScheduleItem, meeting_day: MeetingDay, month_end: MonthEnd = MonthEnd.REFUSE
+) -> str:
     """
     How the item's due date was reached, in words; only a true sum is written as one.
 
-    An extended deadline is not the sum of its rule: it reads "extended (see below)".
+    An extended deadline is not the sum of its rule: it reads "extended (see below)". A sum
+    is checked with the schedule's *month_end* policy, the one that computed it.
     """
     timeline = item.timeline
     match timeline:
         case Within(period=period, anchor=anchor):
-            if item.anchor is not None and item.due == add(item.anchor, period):
+            if item.anchor is not None and item.due == add(
+                item.anchor, period, month_end=month_end
+            ):
                 return f"{anchor.description} {item.anchor} + {period}"
             return "the deadline as extended (see below)"
         case AsSoonAsPossible(bound=bound, bound_source=source):
@@ -109,6 +114,7 @@ class Explanation:
     addressee: str
     items: tuple[ScheduleItem, ...]
     meeting_day: MeetingDay = MeetingDay.OPENS
+    month_end: MonthEnd = MonthEnd.REFUSE
     on: pendulum.Date | None = None
     in_force: tuple[str, ...] = ()
 
@@ -123,7 +129,7 @@ class Explanation:
             lines += [
                 f"  {label}: {item.rule}",
                 f"    opens {item.opens}; due {item.due or 'on no fixed date'}"
-                + (f" = {computation(item, self.meeting_day)}" if item.due else ""),
+                + (f" = {computation(item, self.meeting_day, self.month_end)}" if item.due else ""),
                 f"    applies: {item.applies.value}",
             ]
             lines += [f"      - {reason}" for reason in item.reasons]
@@ -177,6 +183,7 @@ def explain(
         addressee=addressee,
         items=items.items,
         meeting_day=schedule.policy.meeting_day,
+        month_end=schedule.policy.month_end,
         on=day,
         in_force=tuple(in_force),
     )

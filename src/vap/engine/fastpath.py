@@ -5,7 +5,8 @@ The engine's fast path: caches around the model's two questions, for one schedul
 it on generated States): it only remembers. Occurrences depend on the duty, the State's
 entry into force and withdrawal, and, for the duties that use them, its extensions or
 events; an answer of `judge` depends on those, the day, and the role facts that cover the
-day. States that share them share the answer and its reasons, so reasons are made once.
+day (and, when "have reported" is read by the reports, the State's own records). States
+that share them share the answer and its reasons, so reasons are made once.
 Caches live as long as one call of `vap.schedule` and are keyed by the identity of
 objects that call keeps alive.
 """
@@ -19,7 +20,7 @@ import pendulum
 from vap.model.applicability import judge
 from vap.model.duties import Duty, Occurrence, occurrences
 from vap.model.facts import RoleFact
-from vap.model.policy import SchedulePolicy
+from vap.model.policy import ReportedAreas, SchedulePolicy
 from vap.model.reasons import Reason
 from vap.model.roles import Role, Truth
 from vap.model.states import StateParty
@@ -86,7 +87,13 @@ class Memo:
         """`vap.model.applicability.judge`, remembered for States with the same inputs."""
         roles = duty.roles
         # One occurrences tuple per dates key (see `occurrences`): its identity stands for it.
-        key = (id(found), day, self._covering(state, roles, day) if roles else ())
+        key: tuple[Any, ...] = (
+            id(found),
+            day,
+            self._covering(state, roles, day) if roles else (),
+        )
+        if duty.reported and self.policy.reported_areas is ReportedAreas.REPORTS:
+            key += (state.code,)  # the answer then rests on the State's own reports
         answer = self._answers.get(key)
         if answer is None:
             answer = self._answers[key] = judge(duty, state, day, self.policy, found)

@@ -15,7 +15,7 @@ import attrs
 
 from vap.errors import ValidationError
 from vap.model.roles import Role, Truth
-from vap.model.validators import converter, non_empty
+from vap.model.validators import converter, is_instance, non_empty
 
 __all__ = [
     "ADDRESSEE_KINDS",
@@ -26,6 +26,7 @@ __all__ = [
     "Circumstance",
     "HasRole",
     "Not",
+    "reported_roles",
 ]
 
 RoleLookup: TypeAlias = Callable[[Role], Truth]
@@ -95,9 +96,18 @@ def _is_role(instance: object, attribute: attrs.Attribute[Any], value: object) -
 
 @attrs.frozen
 class HasRole(_Algebra):
-    """The States Parties that hold a role ("States Parties with cluster munition victims")."""
+    """
+    The States Parties that hold a role ("States Parties with cluster munition victims").
+
+    ``reported`` marks a heading that speaks of States that "have reported" the role
+    (actions 10 to 17: "States Parties that have reported cluster munition contaminated
+    areas"). How that is read is a policy, `vap.ReportedAreas`: by default as holding it.
+    """
 
     role: Role = attrs.field(validator=_is_role)
+    reported: bool = attrs.field(
+        default=False, kw_only=True, validator=is_instance(bool, "True or False")
+    )
 
     def evaluate(self, role_of: RoleLookup) -> Truth:
         """Return whether the State holds the role."""
@@ -115,9 +125,11 @@ class HasRole(_Algebra):
 
     def describe(self) -> str:
         """Return the addressee in words."""
-        return f"States Parties {self.role.description}"
+        return f"States Parties {self._fragment()}"
 
     def _fragment(self) -> str:
+        if self.reported:
+            return f"that have reported {self.role.description.removeprefix('with ')}"
         return self.role.description
 
 
@@ -277,3 +289,16 @@ Addressee: TypeAlias = AllStates | HasRole | Circumstance | AnyOf | AllOf | Not
 
 ADDRESSEE_KINDS = (AllStates, HasRole, Circumstance, AnyOf, AllOf, Not)
 """The addressee classes, for checking that a value is one."""
+
+
+def reported_roles(addressee: Addressee) -> frozenset[Role]:
+    """The roles *addressee* names as reported ("States Parties that have reported ...")."""
+    match addressee:
+        case HasRole(reported=True):
+            return frozenset((addressee.role,))
+        case AnyOf() | AllOf():
+            return frozenset().union(*(reported_roles(member) for member in addressee.members))
+        case Not():
+            return reported_roles(addressee.operand)
+        case _:
+            return frozenset()

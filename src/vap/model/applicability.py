@@ -14,7 +14,9 @@ engine through a cache). A step applies on a day when, in this order:
    the State's entry into force stays owed until met;
 4. the State is among the step's addressees on that day, narrowed by the step's
    condition: three-valued, so a role no fact covers, or a circumstance no data decides,
-   makes the answer `Truth.UNKNOWN`, never `Truth.YES`.
+   makes the answer `Truth.UNKNOWN`, never `Truth.YES`. A role the heading names as
+   reported ("that have reported cluster munition contaminated areas") is read by the
+   policy's `vap.ReportedAreas`: as held (the default), or as held and reported.
 """
 
 from __future__ import annotations
@@ -27,11 +29,12 @@ from typing import TYPE_CHECKING, Final
 import attrs
 import pendulum
 
-from vap.model.addressees import Addressee, AllStates
+from vap.model.addressees import Addressee, AllStates, reported_roles
 from vap.model.dates import as_date
 from vap.model.duties import Duty, Occurrence, occurrences
 from vap.model.facts import RoleFact
-from vap.model.policy import SchedulePolicy
+from vap.model.policy import ReportedAreas, SchedulePolicy
+from vap.model.progress import Progress, RecordStatus
 from vap.model.reasons import Reason, reason
 from vap.model.roles import Role, Truth
 
@@ -43,7 +46,9 @@ __all__ = [
     "Applicability",
     "addressee_truth",
     "combine",
+    "has_reported",
     "judge",
+    "report_days",
     "roles_of",
     "step_applicability",
 ]
@@ -104,11 +109,14 @@ def addressee_truth(
     addressee: Addressee,
     facts: Iterable[tuple[Role, RoleFact | None]],
     addressed: Reason | None = None,
+    reported: tuple[Truth, Reason] | None = None,
 ) -> tuple[Truth, tuple[Reason, ...]]:
     """
     Evaluate *addressee* given the fact that covers each of its roles, with the reasons.
 
     *addressed* is the reason naming the addressees, if already made (a duty keeps one).
+    *reported*, where given, is whether the State had reported by the day: the roles the
+    addressee names as reported then hold only where both the fact and the report do.
 
     The reasons name no State and no day, so States with the same facts share them.
     """
@@ -119,6 +127,11 @@ def addressee_truth(
     for role, fact in facts:
         values[role] = Truth.UNKNOWN if fact is None else fact.value
         reasons.append(_fact_reason(role, fact))
+    if reported is not None:
+        has, why = reported
+        for role in reported_roles(addressee):
+            values[role] = values[role] & has
+        reasons.append(why)
     reasons.extend(
         reason(f"whether {circumstance.words}: unknown, no data decides it")
         for circumstance in addressee.circumstances
@@ -202,12 +215,60 @@ def judge(
     occurrence, window = _window(duty, found, day)
     if occurrence is None:
         return Truth.NO, window
+    reported = None
+    if duty.reported and policy.reported_areas is ReportedAreas.REPORTS:
+        assert policy.reports is not None  # noqa: S101 - SchedulePolicy refuses it otherwise
+        reported = has_reported(state.code, day, policy.reports)
     truth, reasons = addressee_truth(
-        duty.predicate, [(role, state.fact(role, on=day)) for role in duty.roles], duty.addressed
+        duty.predicate,
+        [(role, state.fact(role, on=day)) for role in duty.roles],
+        duty.addressed,
+        reported,
     )
     if occurrence.due is not None and day > occurrence.due:
         return truth, (*occurrence.reasons, *reasons, window[-1])
     return truth, (*window, *reasons)
+
+
+def has_reported(code: str, day: pendulum.Date, reports: Progress) -> tuple[Truth, Reason]:
+    """
+    Whether the State *code* had submitted its initial Article 7 report by *day*, and why.
+
+    Article 7(1) asks for the initial report, which declares contaminated areas (7(1)(h)).
+    A record that it was submitted on or by a day no later than *day* says yes; one that
+    it was submitted after *day*, or not yet submitted on a day no earlier, says no; a
+    record that says nothing either way leaves it unknown.
+    """
+    records = [record for record in reports.for_state(code) if record.key == "CCM-7.1"]
+    for record in sorted(records, key=lambda record: record.on):
+        if record.status.meets and record.on <= day:
+            words = "on" if record.status is RecordStatus.MET else "by"
+            return Truth.YES, reason(
+                f"reported: initial Article 7 report submitted {words} {record.on}",
+                (record.source,),
+            )
+    for record in records:
+        if record.status is RecordStatus.MET:
+            return Truth.NO, reason(
+                f"not yet reported: initial Article 7 report submitted on {record.on}",
+                (record.source,),
+            )
+        if record.status is RecordStatus.NOT_MET and record.on >= day:
+            return Truth.NO, reason(
+                f"not yet reported: initial Article 7 report still not submitted on {record.on}",
+                (record.source,),
+            )
+    return Truth.UNKNOWN, reason("whether it had reported: unknown, the reporting record is silent")
+
+
+def report_days(code: str, reports: Progress) -> frozenset[pendulum.Date]:
+    """The days on which `has_reported` for the State *code* can change its answer."""
+    return frozenset(
+        record.on if record.status.meets else record.on.add(days=1)
+        for record in reports.for_state(code)
+        if record.key == "CCM-7.1"
+        and (record.status.meets or record.status is RecordStatus.NOT_MET)
+    )
 
 
 def step_applicability(

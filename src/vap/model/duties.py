@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Final, NamedTuple, assert_never
 import attrs
 import pendulum
 
-from vap.model.addressees import Addressee, AllStates, HasRole
+from vap.model.addressees import Addressee, AllStates, HasRole, reported_roles
 from vap.model.dates import add
 from vap.model.extensions import EXTENSION_RULES, ExtensionRule, granted_extensions
 from vap.model.meetings import Calendar
@@ -54,7 +54,8 @@ class Duty:
     ``parent`` is the action's or obligation's key; ``addressee`` the heading's, and
     ``predicate`` the States the step binds (the addressee narrowed by the step's
     condition, and by the role an "as soon as" step waits for), and ``roles`` the roles
-    it depends on, in a fixed order. ``starts`` and ``ends``
+    it depends on, in a fixed order; ``reported`` the roles it names as reported.
+    ``starts`` and ``ends``
     bound the plan's period (``None`` for the Convention, which has no end).
     """
 
@@ -68,19 +69,22 @@ class Duty:
     roles: tuple[Role, ...] = attrs.field(init=False, repr=False)
     extension: ExtensionRule | None = attrs.field(init=False, repr=False)
     waits_for_role: bool = attrs.field(init=False, repr=False)
+    reported: frozenset[Role] = attrs.field(init=False, repr=False)
     addressed: Reason = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         predicate = self.addressee
         if self.step.condition is not None:
             predicate = predicate & self.step.condition.predicate
-        if isinstance(self.step.timeline, OnRoleStart):
-            predicate = predicate & HasRole(self.step.timeline.role)
+        timeline = self.step.timeline
+        if isinstance(timeline, OnRoleStart) and timeline.role not in predicate.roles:
+            predicate = predicate & HasRole(timeline.role)
         object.__setattr__(self, "predicate", predicate)
         roles = tuple(sorted(predicate.roles, key=lambda role: role.value))
         object.__setattr__(self, "roles", roles)
         object.__setattr__(self, "extension", EXTENSION_RULES.get(self.step.key))
         object.__setattr__(self, "waits_for_role", isinstance(self.step.timeline, OnRoleStart))
+        object.__setattr__(self, "reported", reported_roles(predicate))
         object.__setattr__(self, "addressed", reason(f"addressed to {predicate}"))
 
     @property

@@ -13,11 +13,13 @@ from typing import Any
 import attrs
 import pendulum
 
+from vap.errors import ValidationError
 from vap.model.dates import MonthEnd
 from vap.model.meetings import MeetingDay
+from vap.model.progress import Progress
 from vap.model.validators import is_instance, is_optional_date, to_optional_date
 
-__all__ = ["AfterPlanEnds", "FirstAnnualReport", "SchedulePolicy"]
+__all__ = ["AfterPlanEnds", "FirstAnnualReport", "ReportedAreas", "SchedulePolicy"]
 
 
 class FirstAnnualReport(enum.Enum):
@@ -58,6 +60,23 @@ class AfterPlanEnds(enum.Enum):
     OWE = "owe"
 
 
+class ReportedAreas(enum.Enum):
+    """
+    How "States Parties that have reported cluster munition contaminated areas" is read.
+
+    The heading of actions 10 to 17 speaks of a report. ``FACTS`` (the default) reads it
+    as being contaminated: the sourced facts decide, whoever published them, since the
+    areas are what the actions are about. ``REPORTS`` also asks that the State has
+    reported at all: contaminated, and its initial Article 7 report (which declares
+    contaminated areas, Article 7(1)(h)) submitted by the day, as the reporting record
+    passed in ``reports`` says. Before a recorded submission the answer is no; where the
+    record says nothing, unknown.
+    """
+
+    FACTS = "facts"
+    REPORTS = "reports"
+
+
 def _policy_enum(kind: type[enum.Enum]) -> Any:
     names = ", ".join(f"{kind.__name__}.{member.name}" for member in kind)
     return is_instance(kind, f"one of {names}")
@@ -87,3 +106,18 @@ class SchedulePolicy:
     after_plan_ends: AfterPlanEnds = attrs.field(
         default=AfterPlanEnds.LAPSE, validator=_policy_enum(AfterPlanEnds)
     )
+    reported_areas: ReportedAreas = attrs.field(
+        default=ReportedAreas.FACTS, validator=_policy_enum(ReportedAreas)
+    )
+    reports: Progress | None = attrs.field(
+        default=None,
+        repr=False,
+        validator=attrs.validators.optional(is_instance(Progress, "a Progress of records")),
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if self.reported_areas is ReportedAreas.REPORTS and self.reports is None:
+            raise ValidationError(
+                "SchedulePolicy.reports must be the reporting record (a Progress, such as"
+                " vap.reports()) when reported_areas is ReportedAreas.REPORTS, not None"
+            )

@@ -235,7 +235,7 @@ def states_parties(draw: st.DrawFn, *, plain_roles: bool | None = None) -> State
 def addressees() -> st.SearchStrategy[Addressee]:
     """Addressee predicates, nested a few levels deep."""
     leaves: st.SearchStrategy[Addressee] = st.one_of(
-        st.just(AllStates()), st.builds(HasRole, roles())
+        st.just(AllStates()), st.builds(HasRole, roles(), reported=st.booleans())
     )
 
     def nested(children: st.SearchStrategy[Addressee]) -> st.SearchStrategy[Addressee]:
