@@ -11,6 +11,7 @@ import json
 import string
 from datetime import date
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -365,3 +366,109 @@ def test_assess_refuses_records_outside_the_schedule():
             vap.Progress([vap.Record("LAO", "VAP-99", on=date(2012, 1, 1), source="x")]),
             as_of=date(2012, 1, 1),
         )
+
+
+def _indicator(**change):
+    everyone = dict.fromkeys(vap.Status, ())
+    fields = {
+        "key": "CCM-7.1",
+        "title": "Initial report",
+        "year": None,
+        "as_of": date(2012, 1, 1),
+        "states": {**everyone, vap.Status.MET_ON_TIME: ("LAO",)},
+        "numerator": 1,
+        "denominator": 1,
+    }
+    return vap.Indicator(**{**fields, **change})
+
+
+def _change(**change):
+    fields = {
+        "uid": "LAO/CCM-7.1",
+        "key": "CCM-7.1",
+        "state": "LAO",
+        "before": vap.Status.DUE_SOON,
+        "after": vap.Status.OVERDUE,
+    }
+    return vap.Change(**{**fields, **change})
+
+
+SCHEDULE = vap.schedule(LAO, until=date(2012, 12, 31))
+ASSESSMENT = vap.assess(
+    SCHEDULE,
+    vap.Progress([vap.Record("LAO", "CCM-7.1", on=date(2011, 1, 27), source="UNODA")]),
+    as_of=date(2012, 1, 1),
+)
+MET = next(row for row in ASSESSMENT if row.status is vap.Status.MET_ON_TIME)
+OWED = next(row for row in ASSESSMENT if row.item.applies is vap.Truth.YES and row.record is None)
+FIRST = SCHEDULE.items[0]
+DATED = next(item for item in SCHEDULE if item.due is not None)
+
+
+CONSTRUCTORS = [
+    ("met without a record", lambda: attrs.evolve(MET, record=None), "needs a record that says"),
+    (
+        "a record of another item",
+        lambda: attrs.evolve(MET, record=attrs.evolve(MET.record, key="CCM-7.2", covers=2011)),
+        "not of the item",
+    ),
+    (
+        "not applicable yet owed",
+        lambda: attrs.evolve(OWED, status=vap.Status.NOT_APPLICABLE),
+        "status not-applicable for an item that applies: yes",
+    ),
+    (
+        "unknown yet owed",
+        lambda: attrs.evolve(OWED, status=vap.Status.UNKNOWN),
+        "status unknown for an item that applies: yes",
+    ),
+    (
+        "due soon negative",
+        lambda: attrs.evolve(ASSESSMENT, due_soon=-1),
+        "must be 0 or more, not -1",
+    ),
+    ("a year for a one-off item", lambda: attrs.evolve(FIRST, year=2011), "must be None for"),
+    (
+        "due before it opens",
+        lambda: attrs.evolve(DATED, opens=DATED.due.add(days=1)),
+        "is before ScheduleItem.opens",
+    ),
+    (
+        "a schedule of other things",
+        lambda: attrs.evolve(SCHEDULE, items=[MET]),
+        "ScheduleItem values",
+    ),
+    (
+        "sources not a list",
+        lambda: vap.RoleFact(role=vap.Role.VICTIMS, value=vap.Truth.YES, sources=5),
+        "sources",
+    ),
+    (
+        "facts a string",
+        lambda: vap.StateParty("XYZ", "X", deposited=date(2011, 1, 1), facts="x"),
+        "facts",
+    ),
+    (
+        "facts a number",
+        lambda: vap.StateParty("XYZ", "X", deposited=date(2011, 1, 1), facts=5),
+        "facts",
+    ),
+    ("indent negative", lambda: vap.dumps(LAO, indent=-1), "indent must be None or a whole number"),
+    ("indent a float", lambda: vap.dumps(LAO, indent=2.0), "not 2.0"),
+    ("indicator missing a status", lambda: _indicator(states={}), "every Status"),
+    ("numerator over denominator", lambda: _indicator(numerator=2), "from 0 to the denominator 1"),
+    (
+        "numerator over met",
+        lambda: _indicator(states=dict.fromkeys(vap.Status, ())),
+        "exceeds the 0",
+    ),
+    ("no change", lambda: _change(after=vap.Status.DUE_SOON), "as before: nothing changed"),
+]
+
+
+@pytest.mark.parametrize(
+    ("make", "fragment"), [c[1:] for c in CONSTRUCTORS], ids=[c[0] for c in CONSTRUCTORS]
+)
+def test_values_refuse_what_they_cannot_hold(make, fragment):
+    with pytest.raises(vap.VapError, match=fragment):
+        make()

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
+import importlib.metadata
 import io
+import runpy
 import subprocess
 import sys
 from datetime import date
@@ -77,6 +79,11 @@ def test_explain(capsys):
     status, out, _ = run(capsys, "explain", "LAO", "VAP-21")
     assert status == 0
     assert "due 2011-02-01 = entry into force 2010-08-01 + 6 months" in out
+    status, out, _ = run(capsys, "explain", "lao", "CCM-4.1a", "--on", "2019-06-01")
+    assert status == 0
+    assert out.rstrip().endswith(
+        "the deadline in force on 2019-06-01 is 2020-08-01, the original deadline"
+    )
 
 
 def test_assess(capsys):
@@ -183,3 +190,12 @@ def test_the_console_script_and_module(tmp_path):
     )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
+
+
+def test_python_dash_m_vap_is_the_command_line(capsys, monkeypatch):
+    monkeypatch.setattr(sys, "argv", ["vap", "states", "--format", "json"])
+    with pytest.raises(SystemExit) as exit_:
+        runpy.run_module("vap", run_name="__main__")
+    assert exit_.value.code == 0
+    assert vap.loads(capsys.readouterr().out, vap.StatesParties) == vap.states_parties()
+    assert vap.__version__ == importlib.metadata.version("vap")

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
 import sys
 from datetime import date
@@ -217,3 +218,9 @@ def test_reprs_are_short(plan):
     assert repr(schedule) == f"<Schedule of {len(schedule)} items for LAO>"
     assessment = vap.assess(schedule, vap.Progress(), as_of=date(2012, 1, 1))
     assert repr(assessment).startswith("<Assessment as of 2012-01-01 of ")
+
+
+def test_the_api_reference_documents_every_public_name():
+    reference = Path(__file__).parent.parent / "docs" / "reference" / "api.md"
+    documented = set(re.findall(r"^::: vap\.(\w+)$", reference.read_text("utf-8"), re.M))
+    assert set(vap.__all__) - documented == set()

@@ -180,3 +180,43 @@ def test_str_and_html():
     html = xyz._repr_html_()
     assert "Xy&lt;z&gt;land" in html
     assert "<table" in html
+
+
+def test_withdrawal_takes_effect_six_months_after_notice_not_before():
+    """Article 20(2): six months after the depositary receives the instrument."""
+    withdrawal = vap.Withdrawal(notified=date(2024, 9, 6))
+    assert withdrawal.effective == date(2025, 3, 6)
+    assert str(withdrawal) == "notified 2024-09-06, effective 2025-03-06"
+    assert vap.Withdrawal(notified=date(2024, 9, 6), effective=date(2026, 1, 1)).effective == date(
+        2026, 1, 1
+    )
+    with pytest.raises(vap.VapError, match=r"Withdrawal.effective 2025-03-05 is before 2025-03-06"):
+        vap.Withdrawal(notified=date(2024, 9, 6), effective=date(2025, 3, 5))
+
+
+def test_a_state_withdraws_only_once_bound_and_signs_before_it_ratifies():
+    with pytest.raises(vap.VapError) as caught:
+        vap.StateParty(
+            "XYZ",
+            "Xyzland",
+            deposited=date(2012, 1, 10),
+            signed=date(2012, 2, 1),
+            withdrawal=vap.Withdrawal(notified=date(2012, 3, 1)),
+        )
+    text = str(caught.value)
+    assert "signed on 2012-02-01, after its instrument was deposited on 2012-01-10" in text
+    assert "the withdrawal notified on 2012-03-01 is before the entry into force" in text
+
+
+def test_what_a_withdrawn_state_says_of_itself():
+    lithuania = vap.states_parties()["LTU"]
+    assert str(lithuania).endswith(f"withdrew with effect from {lithuania.withdrawal.effective}")
+    assert lithuania.joined == lithuania.deposited
+    bound = StateParty("XYZ", "Xyzland", entry_into_force=date(2011, 1, 1))
+    assert bound.joined == date(2011, 1, 1)  # deposit not known: entry into force
+
+
+def test_deadline_is_deprecated_for_extended_deadline():
+    laos = vap.states_parties()["LAO"]
+    with pytest.warns(DeprecationWarning, match="use extended_deadline"):
+        assert laos.deadline("CCM-4.1a") == laos.extended_deadline("CCM-4.1a")

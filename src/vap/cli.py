@@ -131,7 +131,8 @@ def _run_actions(arguments: argparse.Namespace) -> None:
 
 def _run_explain(arguments: argparse.Namespace) -> None:
     schedule = _schedule(arguments)
-    _write(arguments, str(schedule.explain(arguments.key, state=arguments.states[0].upper())))
+    code = arguments.states[0].upper()
+    _write(arguments, str(schedule.explain(arguments.key, state=code, on=arguments.on)))
 
 
 def _progress(path: str) -> vap.Progress:
@@ -215,6 +216,7 @@ def _parser() -> argparse.ArgumentParser:
     explain.add_argument("states", nargs=1, metavar="STATE")
     explain.add_argument("key", help="a step, action or obligation key: VAP-21, VAP-21.1, CCM-7.1")
     explain.add_argument("--until", type=_date, help="last day to cover (YYYY-MM-DD)")
+    explain.add_argument("--on", type=_date, help="also give the deadline in force that day")
     explain.set_defaults(run=_run_explain)
 
     assess = commands.add_parser("assess", help="what was met, late or overdue on a day")

@@ -226,21 +226,14 @@ class Schedule(Sequence[ScheduleItem]):
     can explain itself and be rebuilt. Every filter returns a new `Schedule`.
     """
 
-    items: tuple[ScheduleItem, ...] = attrs.field(converter=as_tuple)
+    items: tuple[ScheduleItem, ...] = attrs.field(
+        converter=as_tuple, validator=tuple_of(ScheduleItem, "ScheduleItem values")
+    )
     states: tuple[StateParty, ...] = attrs.field(converter=as_tuple)
     plan: Plan
     obligations: ObligationSet
     policy: SchedulePolicy = attrs.field(factory=SchedulePolicy)
     _index: ItemIndex | None = attrs.field(init=False, default=None, eq=False, repr=False)
-
-    @items.validator
-    def _opens_before_due(self, attribute: attrs.Attribute[Any], items: Any) -> None:
-        tuple_of(ScheduleItem, "ScheduleItem values")(self, attribute, items)
-        for item in items:
-            if item.due is not None and item.due < item.opens:
-                raise ValidationError(
-                    f"schedule item {item.uid} is due {item.due}, before it opens {item.opens}"
-                )
 
     @overload
     def __getitem__(self, index: int) -> ScheduleItem: ...

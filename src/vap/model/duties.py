@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Final, NamedTuple, assert_never
 import attrs
 import pendulum
 
-from vap.model.addressees import Addressee, AllStates, HasRole, reported_roles
+from vap.model.addressees import Addressee, HasRole, reported_roles
 from vap.model.dates import add
 from vap.model.extensions import EXTENSION_RULES, ExtensionRule, granted_extensions
 from vap.model.meetings import Calendar
@@ -98,20 +98,6 @@ class Duty:
         return self.step.timeline
 
     @property
-    def undated(self) -> bool:
-        """Whether the step sets no due date: it opens when the State is first addressed."""
-        timeline = self.step.timeline
-        match timeline:
-            case Ongoing() | OnRoleStart():
-                return True
-            case AsSoonAsPossible(bound=bound):
-                return bound is None
-            case Within() | ByMeeting() | DuringYear() | FromDate() | Annually():
-                return False
-            case _ as unreachable:
-                assert_never(unreachable)
-
-    @property
     def lapses_after_due(self) -> bool:
         """
         Whether the step no longer applies once its due date has passed.
@@ -130,11 +116,6 @@ class Duty:
                 return False
             case _ as unreachable:
                 assert_never(unreachable)
-
-    @property
-    def addresses_all(self) -> bool:
-        """Whether the step binds every State Party, whatever its roles."""
-        return isinstance(self.predicate, AllStates)
 
     def start(self, state: StateParty) -> pendulum.Date:
         """The first day the duty can bind *state*: its plan's adoption or entry into force."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 import attrs
 
@@ -17,29 +17,69 @@ from vap.model.validators import converter, repeated
 __all__ = ["Signatories", "StatesParties"]
 
 
-def _by_code(states: Iterable[StateParty]) -> tuple[StateParty, ...]:
-    items = tuple(states)
-    if all(isinstance(state, StateParty) for state in items):
-        return tuple(sorted(items, key=lambda state: state.code))
+def _by_code(values: Iterable[Any]) -> tuple[Any, ...]:
+    """A converter: the values in code order (left as they are unless all are registered)."""
+    items = tuple(values)
+    if all(isinstance(item, (StateParty, Signatory)) for item in items):
+        return tuple(sorted(items, key=lambda item: item.code))
     return items
 
 
 converter(_by_code)
 
 
-def _distinct(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if not isinstance(value, tuple) or not all(isinstance(item, StateParty) for item in value):
-        raise ValidationError(f"StatesParties.{attribute.name} must be StateParty values")
-    codes = [state.code for state in value]
-    twice = repeated(codes)
-    if twice:
-        raise ValidationError(
-            f"StatesParties.{attribute.name}: the code {twice[0]} is used more than once"
-        )
+def _distinct_codes(kind: type[Any]) -> Any:
+    """A validator: *kind* values only, each code once."""
+
+    def distinct(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        where = f"{type(instance).__name__}.{attribute.name}"
+        if not isinstance(value, tuple) or not all(isinstance(item, kind) for item in value):
+            raise ValidationError(f"{where} must be {kind.__name__} values")
+        twice = repeated(item.code for item in value)
+        if twice:
+            raise ValidationError(f"{where}: the code {twice[0]} is used more than once")
+
+    return distinct
+
+
+class _Coded(Protocol):
+    @property
+    def code(self) -> str: ...
+
+
+V = TypeVar("V", bound=_Coded)
+
+
+class _ByCode(Mapping[str, V]):
+    """What both registries share: a read-only mapping from code to value, in code order."""
+
+    _index: Mapping[str, V]
+
+    def _make_index(self, values: Iterable[V]) -> None:
+        object.__setattr__(self, "_index", FrozenMap((item.code, item) for item in values))
+
+    def _unknown(self, code: object) -> str:
+        """The message for a code that is not there."""
+        raise NotImplementedError
+
+    def __getitem__(self, code: str) -> V:
+        try:
+            return self._index[code]
+        except (KeyError, TypeError):
+            raise UnknownKeyError(self._unknown(code)) from None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._index)
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def __contains__(self, code: object) -> bool:
+        return code in self._index
 
 
 @attrs.frozen(repr=False)
-class StatesParties(Mapping[str, StateParty]):
+class StatesParties(_ByCode[StateParty]):
     """
     States Parties keyed by ISO alpha-3 code, in code order; read-only.
 
@@ -47,30 +87,19 @@ class StatesParties(Mapping[str, StateParty]):
     `vap.schedule`.
     """
 
-    states: tuple[StateParty, ...] = attrs.field(converter=_by_code, validator=_distinct)
+    states: tuple[StateParty, ...] = attrs.field(
+        converter=_by_code, validator=_distinct_codes(StateParty)
+    )
     _index: Mapping[str, StateParty] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        index = {state.code: state for state in self.states}
-        object.__setattr__(self, "_index", FrozenMap(index))
+        self._make_index(self.states)
 
-    def __getitem__(self, code: str) -> StateParty:
-        try:
-            return self._index[code]
-        except (KeyError, TypeError):
-            raise UnknownKeyError(
-                f"unknown State Party {code!r}: expected an ISO alpha-3 code such as 'LAO'"
-                f" ({len(self._index)} States Parties are known)"
-            ) from None
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._index)
-
-    def __len__(self) -> int:
-        return len(self.states)
-
-    def __contains__(self, code: object) -> bool:
-        return code in self._index
+    def _unknown(self, code: object) -> str:
+        return (
+            f"unknown State Party {code!r}: expected an ISO alpha-3 code such as 'LAO'"
+            f" ({len(self)} States Parties are known)"
+        )
 
     def on(self, day: datetime.date) -> StatesParties:
         """
@@ -82,7 +111,7 @@ class StatesParties(Mapping[str, StateParty]):
         return StatesParties(state for state in self.states if state.is_party(on=when))
 
     def __repr__(self) -> str:
-        return f"<StatesParties: {len(self.states)} States Parties>"
+        return f"<StatesParties: {len(self)} States Parties>"
 
     def _repr_html_(self) -> str:
         from vap import exports  # noqa: PLC0415 - the notebook view, from the exports layer
@@ -90,53 +119,23 @@ class StatesParties(Mapping[str, StateParty]):
         return exports.html(self)
 
 
-def _signatories_by_code(signatories: Iterable[Signatory]) -> tuple[Signatory, ...]:
-    items = tuple(signatories)
-    if all(isinstance(item, Signatory) for item in items):
-        return tuple(sorted(items, key=lambda item: item.code))
-    return items
-
-
-converter(_signatories_by_code)
-
-
-def _distinct_signatories(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if not isinstance(value, tuple) or not all(isinstance(item, Signatory) for item in value):
-        raise ValidationError(f"Signatories.{attribute.name} must be Signatory values")
-    twice = repeated(item.code for item in value)
-    if twice:
-        raise ValidationError(
-            f"Signatories.{attribute.name}: the code {twice[0]} is used more than once"
-        )
-
-
 @attrs.frozen(repr=False)
-class Signatories(Mapping[str, Signatory]):
+class Signatories(_ByCode[Signatory]):
     """The States that signed the Convention and did not ratify it, keyed by code; read-only."""
 
     signatories: tuple[Signatory, ...] = attrs.field(
-        converter=_signatories_by_code, validator=_distinct_signatories
+        converter=_by_code, validator=_distinct_codes(Signatory)
     )
     _index: Mapping[str, Signatory] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        index = {item.code: item for item in self.signatories}
-        object.__setattr__(self, "_index", FrozenMap(index))
+        self._make_index(self.signatories)
 
-    def __getitem__(self, code: str) -> Signatory:
-        try:
-            return self._index[code]
-        except (KeyError, TypeError):
-            raise UnknownKeyError(
-                f"unknown signatory {code!r}: expected the ISO alpha-3 code of a State that"
-                f" signed and did not ratify ({len(self._index)} are known)"
-            ) from None
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._index)
-
-    def __len__(self) -> int:
-        return len(self.signatories)
+    def _unknown(self, code: object) -> str:
+        return (
+            f"unknown signatory {code!r}: expected the ISO alpha-3 code of a State that"
+            f" signed and did not ratify ({len(self)} are known)"
+        )
 
     def __repr__(self) -> str:
-        return f"<Signatories: {len(self.signatories)} States>"
+        return f"<Signatories: {len(self)} States>"

@@ -25,6 +25,7 @@ from vap.model.roles import Role, Truth
 from vap.model.timelines import Anchor
 from vap.model.validators import (
     are_strings,
+    as_tuple,
     is_date,
     is_instance,
     is_optional_date,
@@ -413,9 +414,9 @@ class StateParty:
 def _facts(
     where: str, roles: Iterable[Role | str] | None, facts: Iterable[RoleFact]
 ) -> tuple[RoleFact, ...]:
-    given = tuple(facts)
-    if not all(isinstance(fact, RoleFact) for fact in given):
-        raise ValidationError(f"{where}: facts must be RoleFact values, not {given!r}")
+    given = as_tuple(facts)
+    if not isinstance(given, tuple) or not all(isinstance(fact, RoleFact) for fact in given):
+        raise ValidationError(f"{where}: facts must be RoleFact values, not {facts!r}")
     if roles is None:
         return given
     if given:
@@ -426,7 +427,10 @@ def _facts(
         raise ValidationError(
             f"{where}: roles must be a set of roles, not the single value {roles!r}"
         )
-    held = {Role.parse(role) for role in roles}
+    listed = as_tuple(roles)
+    if not isinstance(listed, tuple):
+        raise ValidationError(f"{where}: roles must be a set of roles, not {roles!r}")
+    held = {Role.parse(role) for role in listed}
     return tuple(
         RoleFact(role=role, value=Truth.YES if role in held else Truth.NO, note="given as roles")
         for role in Role

@@ -326,14 +326,7 @@ def plans(draw: st.DrawFn, *, max_actions: int = 6) -> Plan:
                 title=draw(_texts()),
                 timeline=draw(timelines(meeting_keys)),
                 phrase=draw(st.none() | st.just(text.strip())),
-                hedges=draw(
-                    st.lists(
-                        st.builds(
-                            Hedge, qualifier=st.sampled_from(Qualifier), words=st.just(text.strip())
-                        ),
-                        max_size=1,
-                    )
-                ),
+                hedges=draw(st.lists(_hedges(text.strip()), max_size=1)),
             )
             for index in range(1, step_count + 1)
         )
