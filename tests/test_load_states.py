@@ -103,7 +103,7 @@ def test_a_withdrawal_and_signatories(tmp_path):
         )
     )
     assert registry["XYZ"].withdrawal == vap.Withdrawal(notified=date(2024, 9, 6), sources=("A",))
-    signatories = vap.load_signatories_csv(
+    signatories = vap.load_signatories(
         write(tmp_path, "s.csv", "code,name,signed\nAGO,Angola,2008-12-03\n")
     )
     assert signatories["AGO"].signed == date(2008, 12, 3)

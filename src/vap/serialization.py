@@ -22,15 +22,13 @@ from vap.engine.assessment import Assessment, AssessmentRow
 from vap.engine.explanation import Explanation
 from vap.engine.indicators import Change, Indicator, StateSummary
 from vap.engine.schedule import Schedule, ScheduleItem
-from vap.errors import FormatError, VapError
+from vap.errors import VapError
 from vap.formats.converter import (
     configure_converter,
     converter,
     make_converter,
-    parse_json,
-    structure,
 )
-from vap.formats.documents import FORMAT_KEY, check_format, format_name
+from vap.formats.documents import FORMAT_KEY, LIST_VALUED, format_name, read_json_document
 from vap.model.actions import Action, Section, Step
 from vap.model.applicability import Applicability
 from vap.model.extensions import Extension
@@ -78,9 +76,6 @@ DOCUMENTS: Final[Mapping[type, str]] = {
 }
 """The document name of each type `dumps` writes: part of the format, never derived."""
 
-_LIST_VALUED: Final[Mapping[type, str]] = {Calendar: "meetings"}
-"""Types whose JSON is an array, kept under this key in their own documents."""
-
 
 def _document_name(kind: type) -> str:
     try:
@@ -107,8 +102,9 @@ def dumps(value: object, *, indent: int | None = None, conv: cattrs.Converter | 
     kind = type(value)
     name = _document_name(kind)
     body = (conv or converter()).unstructure(value, kind)
-    if kind in _LIST_VALUED:
-        body = {_LIST_VALUED[kind]: body}
+    listed = LIST_VALUED.get(name)
+    if listed is not None:
+        body = {listed: body}
     document = {FORMAT_KEY: format_name(name), **body}
     fast = _orjson()
     if fast is not None and indent in (None, 2):
@@ -138,14 +134,7 @@ def loads(text: str | bytes, kind: type[T], *, conv: cattrs.Converter | None = N
             path (``$.items[3].due``); nothing half-built is returned.
         VapError: for a *kind* that has no document format.
     """
-    name = _document_name(kind)
-    data: Any = check_format(parse_json(text), name)
-    if kind in _LIST_VALUED:
-        key = _LIST_VALUED[kind]
-        if set(data) != {key}:
-            raise FormatError(f"invalid {name} document: expected the one key {key!r}")
-        data = data[key]
-    return structure(data, kind, what=f"{name} document", conv=conv)
+    return read_json_document(text, kind, _document_name(kind), conv=conv)
 
 
 def json_schema(kind: type) -> dict[str, Any]:
@@ -158,4 +147,4 @@ def json_schema(kind: type) -> dict[str, Any]:
     from vap.formats.schema import document_schema  # noqa: PLC0415 - only schema users pay for it
 
     name = _document_name(kind)
-    return document_schema(kind, format_name(name), _LIST_VALUED.get(kind))
+    return document_schema(kind, format_name(name), LIST_VALUED.get(name))

@@ -63,7 +63,7 @@ def load_from_files() -> dict[str, Any]:
         load_obligations,
         load_plan,
         load_progress,
-        load_signatories_csv,
+        load_signatories,
         load_states_csv,
     )
 
@@ -78,7 +78,7 @@ def load_from_files() -> dict[str, Any]:
             lists=_path("role-lists.csv"),
             extensions=_path("extensions.csv"),
         ),
-        "signatories": load_signatories_csv(_path("signatories.csv")),
+        "signatories": load_signatories(_path("signatories.csv")),
         "reports": load_progress(_path("reports.csv")),
     }
 

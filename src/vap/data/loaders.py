@@ -81,16 +81,20 @@ _MEETING_COLUMNS = {
 }
 
 
-def load_meetings(source: Source) -> Calendar:
+def load_meetings(source: Source, *, format: str | None = None) -> Calendar:  # noqa: A002
     """
-    Load a meeting calendar from a CSV table.
+    Load a meeting calendar from a CSV table or a ``vap.calendar/1`` JSON document.
 
-    Columns: ``key``, ``name``, ``city``, ``opens``, ``closes`` (``YYYY-MM-DD``), and
-    optionally ``sources`` (keys or addresses separated by ``;``) and ``note``.
+    CSV columns: ``key``, ``name``, ``city``, ``opens``, ``closes`` (``YYYY-MM-DD``), and
+    optionally ``sources`` (keys or addresses separated by ``;``) and ``note``. *format*
+    is ``"csv"`` or ``"json"``, read from the path's suffix when not given (CSV where it
+    cannot be told).
 
     Raises:
         FormatError: listing every bad cell with its line and column; nothing is loaded.
     """
+    if format_of(source, format, ("csv", "json"), default="csv") == "json":
+        return read_json_document(read_text(source), Calendar, "calendar")
     rows = read_table(
         source,
         _MEETING_COLUMNS,
@@ -111,17 +115,25 @@ def load_meetings(source: Source) -> Calendar:
     raise FormatError("invalid meetings table", problems)
 
 
-def load_plan(source: Source, *, meetings: Calendar | None = None) -> Plan:
+def load_plan(
+    source: Source,
+    *,
+    format: str | None = None,  # noqa: A002 - the loaders' common keyword
+    meetings: Calendar | None = None,
+) -> Plan:
     """
     Load a plan from a JSON document in the format of the built-in plan (``vap.plan/1``).
 
     A plan document may leave out its ``meetings``: they then come from *meetings*, or
-    from the built-in calendar of the Convention's meetings.
+    from the built-in calendar of the Convention's meetings. *format* can only be
+    ``"json"``.
 
     Raises:
         FormatError: listing every problem with its path; nothing is loaded.
     """
     from vap.data import meetings as built_in_meetings  # noqa: PLC0415 - data loads lazily
+
+    format_of(source, format, ("json",), default="json")
 
     def default_meetings() -> Calendar:
         return meetings if meetings is not None else built_in_meetings()
@@ -131,23 +143,32 @@ def load_plan(source: Source, *, meetings: Calendar | None = None) -> Plan:
     )
 
 
-def load_obligations(source: Source) -> ObligationSet:
+def load_obligations(source: Source, *, format: str | None = None) -> ObligationSet:  # noqa: A002
     """
     Load a set of the Convention's obligations from a ``vap.obligations/1`` JSON document.
 
+    *format* can only be ``"json"``.
+
     Raises:
         FormatError: listing every problem with its path; nothing is loaded.
     """
+    format_of(source, format, ("json",), default="json")
     return read_json_document(read_text(source), ObligationSet, "obligations")
 
 
-def load_states(source: Source) -> StatesParties:
+def load_states(source: Source, *, format: str | None = None) -> StatesParties:  # noqa: A002
     """
-    Load States Parties from a ``vap.states-parties/1`` JSON document (what `vap.dumps` writes).
+    Load States Parties from a ``vap.states-parties/1`` JSON document or a CSV table.
+
+    JSON is what `vap.dumps` writes; CSV is the States table that `load_states_csv` reads
+    (with its role tables given there). *format* is ``"json"`` or ``"csv"``, read from the
+    path's suffix when not given (JSON where it cannot be told).
 
     Raises:
         FormatError: listing every problem with its path; nothing is loaded.
     """
+    if format_of(source, format, ("json", "csv"), default="json") == "csv":
+        return load_states_csv(source)
     return read_json_document(read_text(source), StatesParties, "states-parties")
 
 
@@ -536,15 +557,17 @@ def load_states_csv(  # noqa: PLR0913 - one keyword per table
     raise FormatError("invalid States Parties tables", problems)
 
 
-def load_signatories_csv(source: Source) -> Signatories:
+def load_signatories(source: Source, *, format: str | None = None) -> Signatories:  # noqa: A002
     """
     Load the States that signed the Convention and did not ratify it, from a CSV table.
 
     Columns: ``code``, ``name``, ``signed``, and optionally ``sources``, ``quote``, ``note``.
+    *format* can only be ``"csv"``.
 
     Raises:
         FormatError: listing every problem with its line and column; nothing is loaded.
     """
+    format_of(source, format, ("csv",), default="csv")
     rows = read_table(
         source,
         _SIGNATORY_COLUMNS,

@@ -23,6 +23,7 @@ from vap.model.validators import repeated
 
 __all__ = [
     "FORMAT_KEY",
+    "LIST_VALUED",
     "Column",
     "Source",
     "check_format",
@@ -51,18 +52,29 @@ def format_name(document: str) -> str:
     return f"vap.{document}/{FORMAT_VERSION}"
 
 
-def format_of(source: Source, given: str | None, known: tuple[str, ...]) -> str:
+def format_of(
+    source: Source, given: str | None, known: tuple[str, ...], default: str | None = None
+) -> str:
     """
     Return the format to read *source* in: *given*, or the path's suffix (any case).
 
+    Where neither tells (an open file, a suffix that names no known format), *default*.
+
     Raises:
-        FormatError: for a format not in *known*, or an open file with no format given.
+        FormatError: for a format not in *known*, or none given where none can be told.
     """
     expected = " or ".join(repr(kind) for kind in known)
     if given is None:
-        if not isinstance(source, str | os.PathLike):
+        suffix = None
+        if isinstance(source, str | os.PathLike):
+            suffix = os.path.splitext(os.fspath(source))[1].lstrip(".").lower()  # noqa: PTH122
+        if suffix in known:
+            return suffix
+        if default is not None:
+            return default
+        if suffix is None:
             raise FormatError(f"format= is needed for an open file: expected {expected}")
-        given = os.path.splitext(os.fspath(source))[1].lstrip(".").lower()  # noqa: PTH122
+        given = suffix
     if given not in known:
         raise FormatError(f"unknown format {given!r}: expected {expected}")
     return given
@@ -107,6 +119,10 @@ def check_format(document: Any, document_kind: str) -> dict[str, Any]:
     return {key: value for key, value in document.items() if key != FORMAT_KEY}
 
 
+LIST_VALUED: Final[Mapping[str, str]] = {"calendar": "meetings"}
+"""Document kinds whose value is an array, kept under this key in the document."""
+
+
 def read_json_document(
     text: str | bytes,
     kind: type[T],
@@ -123,7 +139,12 @@ def read_json_document(
     Raises:
         FormatError: listing every problem, each with its path.
     """
-    data = check_format(parse_json(text), document_kind)
+    data: Any = check_format(parse_json(text), document_kind)
+    listed = LIST_VALUED.get(document_kind)
+    if listed is not None:
+        if set(data) != {listed}:
+            raise FormatError(f"invalid {document_kind} document: expected the one key {listed!r}")
+        data = data[listed]
     for key, make in (defaults or {}).items():
         if key not in data:
             data[key] = make()
