@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime
 import io
+import re
 from datetime import date
 
 import icalendar
@@ -143,3 +144,48 @@ def test_plots_render_to_png(tmp_path):
     labels = [text.get_text() for text in assessed.legends[0].get_texts()]
     assert "overdue" in labels
     assert "VAP-1" in [label.get_text() for label in assessed.axes[0].get_yticklabels()]
+
+
+def test_a_plot_shows_itself_in_a_notebook():
+    png = SCHEDULE.plot()._repr_png_()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_many_states_are_drawn_a_page_at_a_time():
+    everyone = vap.schedule(vap.states_parties(), until=date(2012, 12, 31))
+    codes = everyone.codes
+    first = everyone.plot()
+    assert [axis.get_title(loc="left") for axis in first.axes] == list(codes[:8])
+    pages = -(-len(codes) // 8)
+    assert first.get_suptitle().startswith(f"States 1-8 of {len(codes)} (page 1 of {pages}")
+    last = everyone.plot(page=pages)
+    assert [axis.get_title(loc="left") for axis in last.axes] == list(codes[(pages - 1) * 8 :])
+    three = everyone.plot(per_page=3, page=2)
+    assert [axis.get_title(loc="left") for axis in three.axes] == list(codes[3:6])
+    assert three.get_size_inches()[1] < 20  # legible: a page, not the whole registry
+    with pytest.raises(vap.VapError, match=rf"plot page {pages + 1} does not exist"):
+        everyone.plot(page=pages + 1)
+    with pytest.raises(vap.VapError, match="per_page must be a whole number of 1 or more"):
+        everyone.plot(per_page=0)
+    assert SCHEDULE.plot().get_suptitle() == ""  # one page: no page title
+
+
+def test_large_notebook_views_summarise_first_and_stop_at_a_cap():
+    everyone = vap.schedule(vap.states_parties(), until=date(2025, 12, 31))
+    assessment = vap.assess(everyone, vap.reports(), as_of=date(2013, 1, 1))
+    page = assessment._repr_html_()
+    overdue = sum(row.status is vap.Status.OVERDUE for row in assessment)
+    assert f"{overdue:,} overdue" in page.split("</caption>")[0]
+    statuses = re.findall(r'<span class="vap-([a-z-]+)">', page)
+    assert len(statuses) == 50
+    assert statuses[: min(overdue, 50)] == ["overdue"] * min(overdue, 50)
+    assert f"… and {len(assessment) - 50:,} more rows" in page
+    assert len(page) < 100_000
+    schedule_page = everyone._repr_html_()
+    assert f"… and {len(everyone) - 50:,} more items" in schedule_page
+    dues = re.findall(
+        r"<td>(\d{4}-\d{2}-\d{2}|no fixed date)</td><td>(?:yes|no|unknown)</td>", schedule_page
+    )
+    assert dues == sorted(dues)  # dated items first, by date
+    assert "more States Parties" in vap.states_parties()._repr_html_()
+    assert "more" not in SCHEDULE.for_key("VAP-21")._repr_html_()

@@ -387,17 +387,30 @@ class Schedule(Sequence[ScheduleItem]):
         return exports.to_dataframe(self)
 
     def plot(
-        self, *, assessment: Assessment | None = None, include_undated: bool = False
+        self,
+        *,
+        assessment: Assessment | None = None,
+        include_undated: bool = False,
+        page: int = 1,
+        per_page: int = 8,
     ) -> Figure:
         """
         Draw the schedule as a timeline per State and return the matplotlib figure.
 
         Windows are bars, deadlines markers and meetings dotted lines; given an
-        *assessment*, colours show each item's status. Needs the ``plot`` extra.
+        *assessment*, colours show each item's status. More than *per_page* States are
+        drawn a page at a time (*page*, from 1). In a notebook the figure shows itself.
+        Needs the ``plot`` extra.
         """
         from vap import exports  # noqa: PLC0415 - an optional extra
 
-        return exports.plot(self, assessment=assessment, include_undated=include_undated)
+        return exports.plot(
+            self,
+            assessment=assessment,
+            include_undated=include_undated,
+            page=page,
+            per_page=per_page,
+        )
 
     def __str__(self) -> str:
         return f"Schedule of {len(self.items)} items for {', '.join(self.codes) or 'no State'}"

@@ -1,14 +1,18 @@
 """
 Compact HTML tables for notebooks: what ``_repr_html_`` shows.
 
-Long texts are folded into ``<details>``; every value is escaped.
+Long texts are folded into ``<details>``; every value is escaped. Large views summarise
+first: counts, then the rows that need attention (overdue, due soon), then the rest, up
+to `ROWS` rows and a last line saying how many more there are and where to find them.
 """
 
 from __future__ import annotations
 
+import itertools
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from html import escape
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 if TYPE_CHECKING:
     from vap.engine.assessment import Assessment
@@ -18,6 +22,7 @@ if TYPE_CHECKING:
     from vap.model.states import StateParty
 
 __all__ = [
+    "ROWS",
     "action_html",
     "assessment_html",
     "fold",
@@ -31,6 +36,9 @@ __all__ = [
 
 _FOLD_AFTER = 90
 
+ROWS: Final = 50
+"""The most rows a notebook view shows; the last line says how many more there are."""
+
 
 def fold(text: str, limit: int = _FOLD_AFTER) -> str:
     """Escape *text*, folding it into a ``<details>`` element when longer than *limit*."""
@@ -40,15 +48,33 @@ def fold(text: str, limit: int = _FOLD_AFTER) -> str:
     return f"<details><summary>{head} …</summary>{escape(text)}</details>"
 
 
-def table(
-    headers: Sequence[str], rows: Iterable[Sequence[str]], *, caption: str = "", raw: bool = False
+def table(  # noqa: PLR0913 - each a keyword with a default
+    headers: Sequence[str],
+    rows: Iterable[Sequence[str]],
+    *,
+    caption: str = "",
+    raw: bool = False,
+    total: int | None = None,
+    rest: str = "",
 ) -> str:
-    """Return an HTML table; cells are escaped unless *raw* (already HTML, as `fold` gives)."""
+    """
+    Return an HTML table; cells are escaped unless *raw* (already HTML, as `fold` gives).
+
+    Given the *total* number of rows (for views that can grow without bound), at most
+    `ROWS` are shown and a last line says how many more there are, and *rest* where to
+    find them.
+    """
     head = "".join(f"<th>{escape(header)}</th>" for header in headers)
+    shown = list(rows if total is None else itertools.islice(rows, ROWS))
     body = "".join(
         "<tr>" + "".join(f"<td>{cell if raw else escape(cell)}</td>" for cell in row) + "</tr>"
-        for row in rows
+        for row in shown
     )
+    more = (total or 0) - len(shown)
+    if more > 0:
+        body += (
+            f'<tr><td colspan="{len(headers)}"><em>… and {more:,} more{escape(rest)}</em></td></tr>'
+        )
     title = f"<caption>{escape(caption)}</caption>" if caption else ""
     return f'<table class="vap">{title}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
@@ -107,8 +133,19 @@ def state_html(state: StateParty) -> str:
     return table(("", "value", "sources"), rows, caption=f"{state.name} ({state.code})", raw=True)
 
 
+def _counts(values: Iterable[str]) -> str:
+    counted = Counter(values)
+    return ", ".join(f"{count:,} {value}" for value, count in counted.most_common())
+
+
 def schedule_html(schedule: Schedule) -> str:
-    """A schedule as a table: key, State, title, opens, due, applies."""
+    """
+    A schedule as a table: key, State, title, opens, due, applies.
+
+    The caption counts the items by whether they apply; dated items come first, by date.
+    """
+    dated = sorted((item for item in schedule if item.due is not None), key=lambda i: i.date)
+    undated = (item for item in schedule if item.due is None)
     rows = (
         (
             item.uid,
@@ -118,22 +155,48 @@ def schedule_html(schedule: Schedule) -> str:
             str(item.due) if item.due else "no fixed date",
             item.applies.value,
         )
-        for item in schedule
+        for item in itertools.chain(dated, undated)
     )
-    return table(("item", "state", "title", "opens", "due", "applies"), rows, caption=str(schedule))
+    counts = _counts(f"apply: {item.applies.value}" for item in schedule)
+    return table(
+        ("item", "state", "title", "opens", "due", "applies"),
+        rows,
+        caption=f"{schedule} ({counts})" if counts else str(schedule),
+        total=len(schedule),
+        rest=" items: filter with for_state() or for_key(), or see to_dataframe()",
+    )
 
 
 def states_html(states: Iterable[StateParty]) -> str:
     """States Parties as a table: code, name, deposit, entry into force."""
+    listed = tuple(states)
     rows = (
         (state.code, state.name, str(state.deposited or "unknown"), str(state.entry_into_force))
-        for state in states
+        for state in listed
     )
-    return table(("code", "name", "deposited", "entry into force"), rows)
+    return table(
+        ("code", "name", "deposited", "entry into force"),
+        rows,
+        total=len(listed),
+        rest=' States Parties: each by its code, states["LAO"]',
+    )
 
 
 def assessment_html(assessment: Assessment) -> str:
-    """An assessment as a table: item, State, due, status and the reason, folded."""
+    """
+    An assessment as a table: item, State, due, status and the reason, folded.
+
+    The caption counts the rows by status; overdue rows come first, then those due soon,
+    in progress and not yet due, then the rest, each group by due date.
+    """
+    from vap.engine.assessment import Status  # noqa: PLC0415 - the values of every layer
+
+    first = (Status.OVERDUE, Status.DUE_SOON, Status.IN_PROGRESS, Status.NOT_DUE)
+    rank = {status: index for index, status in enumerate(first)}
+    ordered = sorted(
+        assessment,
+        key=lambda row: (rank.get(row.status, len(first)), str(row.due or "9999"), row.uid),
+    )
     rows = (
         (
             escape(row.uid),
@@ -142,9 +205,17 @@ def assessment_html(assessment: Assessment) -> str:
             f'<span class="vap-{escape(row.status.value)}">{escape(row.status.value)}</span>',
             fold(row.reason, 60),
         )
-        for row in assessment
+        for row in ordered
     )
-    return table(("item", "state", "due", "status", "why"), rows, caption=str(assessment), raw=True)
+    counts = _counts(row.status.value for row in assessment)
+    return table(
+        ("item", "state", "due", "status", "why"),
+        rows,
+        caption=f"{assessment} ({counts})" if counts else str(assessment),
+        raw=True,
+        total=len(assessment),
+        rest=" rows: filter with for_state() or with_status(), or see to_dataframe()",
+    )
 
 
 def html_of(value: object) -> str:

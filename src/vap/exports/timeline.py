@@ -3,16 +3,19 @@ Timelines of schedules with matplotlib (``pip install vap[plot]``).
 
 One panel per State: each row a step, windows (opening to due date) as bars, deadlines as
 markers, meetings as dotted vertical lines; colours say whether an item applies or, given
-an assessment, its status.
+an assessment, its status. Many States are drawn a page at a time, so that each panel stays
+legible; the figure shows itself in a notebook (``_repr_png_``) whatever the backend.
 """
 
 from __future__ import annotations
 
 import datetime
+import functools
+import io
 from typing import TYPE_CHECKING, Final
 
 from vap.engine.assessment import Assessment, Status
-from vap.errors import MissingExtraError
+from vap.errors import MissingExtraError, ValidationError
 from vap.model.keys import key_order
 from vap.model.roles import Truth
 
@@ -21,7 +24,10 @@ if TYPE_CHECKING:
 
     from vap.engine.schedule import Schedule, ScheduleItem
 
-__all__ = ["APPLIES_COLOURS", "STATUS_COLOURS", "plot"]
+__all__ = ["APPLIES_COLOURS", "PER_PAGE", "STATUS_COLOURS", "plot"]
+
+PER_PAGE: Final = 8
+"""How many States one figure shows by default: more are drawn page by page."""
 
 APPLIES_COLOURS: Final = {Truth.YES: "#3b6ea5", Truth.UNKNOWN: "#8e6bb8", Truth.NO: "#c8c8c8"}
 """The colour of an item by whether it applies, when no assessment is given."""
@@ -52,31 +58,74 @@ def _number(day: datetime.date) -> float:
     return float(dates.date2num(_plain(day)))  # type: ignore[no-untyped-call]
 
 
+@functools.cache
+def _figure_class() -> type[Figure]:
+    """A matplotlib figure that shows itself in a notebook, whatever the backend."""
+    from matplotlib.figure import Figure  # noqa: PLC0415 - an optional extra
+
+    class Timeline(Figure):
+        """A timeline figure; in a notebook it displays as a PNG image."""
+
+        def _repr_png_(self) -> bytes:
+            buffer = io.BytesIO()
+            self.savefig(buffer, format="png")
+            return buffer.getvalue()
+
+    return Timeline
+
+
+def _page(codes: tuple[str, ...], page: int, per_page: int) -> tuple[tuple[str, ...], int]:
+    """The State codes on *page* (from 1) of *per_page* each, and how many pages there are."""
+    for name, value in (("page", page), ("per_page", per_page)):
+        if type(value) is not int or value < 1:
+            raise ValidationError(f"plot {name} must be a whole number of 1 or more, not {value!r}")
+    pages = max(1, -(-len(codes) // per_page))
+    if page > pages:
+        raise ValidationError(
+            f"plot page {page} does not exist: {len(codes)} States make {pages} pages of {per_page}"
+        )
+    return codes[(page - 1) * per_page : page * per_page], pages
+
+
 def plot(
     schedule: Schedule,
     *,
     assessment: Assessment | None = None,
     include_undated: bool = False,
+    page: int = 1,
+    per_page: int = PER_PAGE,
 ) -> Figure:
     """
     Draw *schedule* as one timeline panel per State and return the figure.
 
+    A schedule of more than *per_page* States is drawn a page at a time: *page* (from 1)
+    says which, and the figure's title says how many there are.
+
     Raises:
         MissingExtraError: if matplotlib is not installed.
+        ValidationError: for a *page* or *per_page* that is not a whole number of 1 or
+            more, or a page past the last.
     """
     try:
-        from matplotlib.figure import Figure  # noqa: PLC0415 - an optional extra
-        from matplotlib.lines import Line2D  # noqa: PLC0415
+        from matplotlib.lines import Line2D  # noqa: PLC0415 - an optional extra
         from matplotlib.patches import Patch  # noqa: PLC0415
     except ImportError:  # pragma: no cover - the test environment has every extra
         raise MissingExtraError("plot needs matplotlib: pip install 'vap[plot]'") from None
+    codes, pages = _page(schedule.codes, page, per_page)
     statuses = {row.uid: row.status for row in assessment} if assessment is not None else None
     panels = [
         (code, [i for i in schedule.for_state(code) if include_undated or i.due is not None])
-        for code in schedule.codes
+        for code in codes
     ]
     heights = [max(len({item.key for item in items}), 1) for _, items in panels] or [1]
-    figure = Figure(figsize=(11, 1.2 + 0.26 * sum(heights)), layout="constrained")
+    figure = _figure_class()(figsize=(11, 1.2 + 0.26 * sum(heights)), layout="constrained")
+    if pages > 1:
+        first = (page - 1) * per_page + 1
+        figure.suptitle(
+            f"States {first}-{first + len(codes) - 1} of {len(schedule.codes)}"
+            f" (page {page} of {pages}: plot(page=...) for the others)",
+            fontsize=9,
+        )
     axes = figure.subplots(
         len(heights), 1, sharex=True, squeeze=False, gridspec_kw={"height_ratios": heights}
     )[:, 0]
@@ -119,7 +168,7 @@ def plot(
                     ha="right",
                 )
         axis.set_yticks(range(len(keys)), labels=keys, fontsize=7)
-        axis.set_ylim(len(keys) - 0.5, -0.5)
+        axis.set_ylim(max(len(keys), 1) - 0.5, -0.5)  # a State with nothing dated: one row
         axis.set_title(code, loc="left", fontsize=9)
         axis.xaxis_date()
     legend: dict[Status, str] | dict[Truth, str] = (
