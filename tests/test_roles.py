@@ -125,7 +125,7 @@ def test_fact_spans():
         ({"since": date(2012, 1, 1), "until": date(2012, 1, 1)}, "must be after RoleFact.since"),
         ({"since": "2012-01-01"}, r"RoleFact.since must be a date"),
         ({"value": True}, "RoleFact.value must be a Truth"),
-        ({"sources": [1]}, "RoleFact.sources must be a sequence of strings"),
+        ({"sources": [1]}, "RoleFact.sources must be a sequence of non-empty strings"),
         ({"role": "landmines"}, "unknown role 'landmines'"),
     ],
 )

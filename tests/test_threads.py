@@ -48,3 +48,23 @@ def test_the_garbage_collector_is_left_as_it_was():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_overlapping_pauses_restart_the_collector_once_the_last_ends():
+    from vap.engine.collector import collector_paused  # noqa: PLC0415
+
+    assert gc.isenabled()
+    with collector_paused():
+        assert not gc.isenabled()
+        with collector_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # the outer pause still runs
+    assert gc.isenabled()
+
+
+def test_sixteen_threads_leave_the_collector_running():
+    states = vap.states_parties()
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        counts = set(pool.map(lambda _: len(vap.schedule(states)), range(16)))
+    assert len(counts) == 1
+    assert gc.isenabled()

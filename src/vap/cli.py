@@ -11,13 +11,14 @@ from __future__ import annotations
 import argparse
 import datetime
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import IO, NoReturn
 
 import vap
 from vap.errors import VapError
+from vap.formats.documents import write_file
 from vap.model.dates import parse_date
 
 __all__ = ["main"]
@@ -58,19 +59,25 @@ def _table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     return "\n".join(lines)
 
 
+_CONTROL = re.compile("\r(?!\n)|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _printable(text: str) -> str:
+    """*text* safe for a terminal: control characters (escape sequences) shown escaped."""
+    return _CONTROL.sub(lambda found: repr(found.group())[1:-1], text)
+
+
 def _write(arguments: argparse.Namespace, output: str | bytes) -> None:
+    """Write *output* to ``--output`` (all at once, or not at all) or to the terminal."""
     target = getattr(arguments, "output", None)
     if target is not None:
-        path = Path(target)
-        if isinstance(output, bytes):
-            path.write_bytes(output)
-        else:
-            path.write_text(output, encoding="utf-8", newline="")
+        write_file(target, output)
         return
     if isinstance(output, bytes):
         sys.stdout.buffer.write(output)
     else:
-        sys.stdout.write(output if output.endswith("\n") else output + "\n")
+        text = _printable(output)
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 
 def _states(codes: Sequence[str]) -> list[vap.StateParty]:

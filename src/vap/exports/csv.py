@@ -15,13 +15,20 @@ import os
 from collections.abc import Iterable, Mapping, Sequence
 from typing import IO, Any
 
+from vap.formats.documents import write_file
+
 __all__ = ["neutralise", "write_csv"]
 
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "\0")
 
 
 def neutralise(cell: str) -> str:
-    """Return *cell* with a leading apostrophe if a spreadsheet would run it as a formula."""
+    """
+    Return *cell* with a leading apostrophe if a spreadsheet would run it as a formula.
+
+    As the OWASP guidance on CSV injection says: a cell that begins with ``=``, ``+``,
+    ``-``, ``@``, a tab, a carriage return (here also a line feed or a NUL) is prefixed.
+    """
     return f"'{cell}" if cell.startswith(_FORMULA_STARTS) else cell
 
 
@@ -51,8 +58,7 @@ def write_csv(
     if target is None:
         return text
     if isinstance(target, str | os.PathLike):
-        with open(target, "w", encoding="utf-8", newline="") as file:  # noqa: PTH123
-            file.write(text)
+        write_file(target, text)
     else:
         target.write(text)
     return None

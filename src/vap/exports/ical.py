@@ -9,6 +9,7 @@ updates the events rather than duplicating them. Items without a date are left o
 from __future__ import annotations
 
 import datetime
+import re
 from typing import TYPE_CHECKING
 
 from vap.errors import MissingExtraError
@@ -22,6 +23,12 @@ __all__ = ["UID_DOMAIN", "to_ical"]
 UID_DOMAIN = "vap"
 _STATUS = {Truth.YES: "CONFIRMED", Truth.UNKNOWN: "TENTATIVE", Truth.NO: "CANCELLED"}
 _EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def _text(value: str) -> str:
+    """*value* as RFC 5545 TEXT allows: control characters but tab and newline removed."""
+    return _CONTROL.sub("", value)
 
 
 def to_ical(schedule: Schedule, *, stamp: datetime.datetime | None = None) -> bytes:
@@ -45,7 +52,7 @@ def to_ical(schedule: Schedule, *, stamp: datetime.datetime | None = None) -> by
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//vap//Vientiane Action Plan schedule//EN")
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", str(schedule))
+    calendar.add("x-wr-calname", _text(str(schedule)))
     texts = {action.key: action.text for action in schedule.plan}
     texts.update((obligation.key, obligation.text) for obligation in schedule.obligations)
     for item in schedule:
@@ -58,14 +65,17 @@ def to_ical(schedule: Schedule, *, stamp: datetime.datetime | None = None) -> by
         event.add("dtstart", due)
         event.add("dtend", due + datetime.timedelta(days=1))
         year = f" ({item.year})" if item.year is not None else ""
-        event.add("summary", f"{item.key}{year} {item.title} — {item.state}")
+        event.add("summary", _text(f"{item.key}{year} {item.title} — {item.state}"))
         reasons = "\n".join(f"- {reason}" for reason in item.reasons)
         event.add(
             "description",
-            f"{texts[item.obligation]}\n\nRule: {item.rule}\nOpens: {item.opens}\n"
-            f"Applies: {item.applies.value}\n{reasons}",
+            _text(
+                f"{texts[item.obligation]}\n\nRule: {item.rule}\nOpens: {item.opens}\n"
+                f"Applies: {item.applies.value}\n{reasons}"
+            ),
         )
-        event.add("categories", [item.state, item.key, f"applies: {item.applies.value}"])
+        categories = [item.state, item.key, f"applies: {item.applies.value}"]
+        event.add("categories", [_text(category) for category in categories])
         event.add("status", _STATUS[item.applies])
         event.add("transp", "TRANSPARENT")
         calendar.add_component(event)

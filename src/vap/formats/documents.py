@@ -10,7 +10,10 @@ from __future__ import annotations
 import csv
 import io
 import os
+import stat
+import tempfile
 from collections.abc import Callable, Mapping
+from pathlib import Path
 from typing import Any, Final, TypeAlias, TypeVar
 
 import cattrs
@@ -24,6 +27,7 @@ from vap.model.validators import repeated
 __all__ = [
     "FORMAT_KEY",
     "LIST_VALUED",
+    "MAX_BYTES",
     "Column",
     "Source",
     "check_format",
@@ -37,6 +41,7 @@ __all__ = [
     "required_text",
     "sources",
     "text",
+    "write_file",
 ]
 
 FORMAT_KEY: Final = "format"
@@ -80,24 +85,77 @@ def format_of(
     return given
 
 
+MAX_BYTES: Final = 256 * 1024 * 1024
+"""The largest file a loader reads (256 MiB), checked before reading."""
+
+
+def _too_large(name: str) -> FormatError:
+    return FormatError(
+        f"cannot read {name}: larger than {MAX_BYTES // 2**20} MiB, the most a loader reads"
+    )
+
+
 def read_text(source: Source) -> str | bytes:
     """
-    Return the content of *source*: a path, or an open file in text or binary mode.
+    Return the content of *source*: a path to a regular file, or an open file.
+
+    Files larger than `MAX_BYTES` are refused before they are read; a path must name a
+    regular file (not a directory, a device or a pipe, which could block or never end).
 
     Raises:
-        FormatError: if the file cannot be read.
+        FormatError: if the file cannot be read, is not a regular file or is too large.
     """
     if isinstance(source, str | os.PathLike):
+        name = repr(os.fspath(source))
         try:
+            found = os.stat(source)  # noqa: PTH116 - str and PathLike alike
+            if not stat.S_ISREG(found.st_mode):
+                raise FormatError(f"cannot read {name}: not a regular file")
+            if found.st_size > MAX_BYTES:
+                raise _too_large(name)
             with open(source, "rb") as file:  # noqa: PTH123 - str and PathLike alike
-                return file.read()
+                content: str | bytes = file.read(MAX_BYTES + 1)
         except OSError as error:
-            raise FormatError(f"cannot read {os.fspath(source)!r}: {error.strerror}") from None
-    if hasattr(source, "read"):
-        content = source.read()
-        if isinstance(content, str | bytes):
-            return content
-    raise FormatError(f"expected a path or an open file, got {type(source).__name__}")
+            raise FormatError(f"cannot read {name}: {error.strerror}") from None
+    elif hasattr(source, "read"):
+        content = source.read(MAX_BYTES + 1)
+        name = "the open file"
+        if not isinstance(content, str | bytes):
+            raise FormatError(f"expected a path or an open file, got {type(source).__name__}")
+    else:
+        raise FormatError(f"expected a path or an open file, got {type(source).__name__}")
+    if len(content) > MAX_BYTES:
+        raise _too_large(name)
+    return content
+
+
+def write_file(path: str | os.PathLike[str], content: str | bytes) -> None:
+    """
+    Write *content* (text as UTF-8) to *path* all at once, or not at all.
+
+    The content goes to a temporary file beside *path*, renamed over it when complete: a
+    failure leaves the file that was there intact.
+
+    Raises:
+        FormatError: if the file cannot be written.
+    """
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    target = Path(path)
+    try:
+        handle, name = tempfile.mkstemp(dir=target.absolute().parent, prefix=".vap-", suffix=".tmp")
+    except OSError as error:
+        raise FormatError(f"cannot write {os.fspath(path)!r}: {error.strerror}") from None
+    temporary = Path(name)
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+        temporary.replace(target)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise FormatError(f"cannot write {os.fspath(path)!r}: {error.strerror}") from None
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
 
 
 def check_format(document: Any, document_kind: str) -> dict[str, Any]:

@@ -27,12 +27,15 @@ DIALECT: Final = "https://json-schema.org/draft/2020-12/schema"
 _DATE: Final = {
     "type": "string",
     "format": "date",
-    "pattern": r"^\d{4}-\d{2}-\d{2}$",
-    "description": "a calendar day, YYYY-MM-DD",
+    "pattern": r"^(19[0-9]{2}|2[01][0-9]{2})-[0-9]{2}-[0-9]{2}$",
+    "description": "a calendar day from 1900-01-01 to 2199-12-31, YYYY-MM-DD in ASCII digits",
 }
 _PERIOD: Final = {
     "type": "string",
-    "pattern": r"^\d+ years?( \d+ months?)?( \d+ days?)?$|^\d+ months?( \d+ days?)?$|^\d+ days?$",
+    "pattern": (
+        r"^[0-9]+ years?( [0-9]+ months?)?( [0-9]+ days?)?$"
+        r"|^[0-9]+ months?( [0-9]+ days?)?$|^[0-9]+ days?$"
+    ),
     "description": "a period in words: '1 year', '6 months', '180 days', '1 year 6 months'",
 }
 _UNIONS: Final = (("Addressee", ADDRESSEE_TAGS), ("Timeline", TIMELINE_TAGS))

@@ -22,6 +22,7 @@ from vap.model.validators import (
     is_date,
     is_instance,
     is_optional_date,
+    is_text,
     matches,
     non_empty,
     not_before,
@@ -127,9 +128,7 @@ class Step:
     key: str = attrs.field(validator=step_key)
     title: str = attrs.field(validator=non_empty)
     timeline: Timeline = attrs.field(validator=is_instance(TIMELINE_KINDS, "a timeline rule"))
-    phrase: str | None = attrs.field(
-        default=None, validator=attrs.validators.optional(is_instance(str, "a string"))
-    )
+    phrase: str | None = attrs.field(default=None, validator=attrs.validators.optional(is_text))
     words: str | None = attrs.field(default=None, validator=attrs.validators.optional(non_empty))
     condition: Condition | None = attrs.field(
         default=None, validator=attrs.validators.optional(is_instance(Condition, "a Condition"))
@@ -140,7 +139,7 @@ class Step:
     modality: Modality | None = attrs.field(
         default=None, validator=attrs.validators.optional(is_instance(Modality, "a Modality"))
     )
-    note: str = attrs.field(default="", validator=is_instance(str, "a string"))
+    note: str = attrs.field(default="", validator=is_text)
 
 
 @attrs.frozen(kw_only=True)

@@ -21,7 +21,22 @@ import pendulum
 
 from vap.errors import AmbiguousDateError, ValidationError
 
-__all__ = ["MonthEnd", "Period", "add", "as_date", "parse_date", "subtract"]
+__all__ = [
+    "FIRST_DAY",
+    "LAST_DAY",
+    "MonthEnd",
+    "Period",
+    "add",
+    "as_date",
+    "in_range",
+    "parse_date",
+    "subtract",
+]
+
+FIRST_DAY: Final = pendulum.Date(1900, 1, 1)
+"""The first day `vap` accepts: anything earlier is a mistake in this treaty's data."""
+LAST_DAY: Final = pendulum.Date(2199, 12, 31)
+"""The last day `vap` accepts."""
 
 
 class MonthEnd(enum.Enum):
@@ -39,8 +54,8 @@ class MonthEnd(enum.Enum):
 
 
 _UNIT_ORDER: Final = ("years", "months", "days")
-_PERIOD_PART: Final = re.compile(r"(\d+) (years?|months?|days?)")
-_ISO_DATE: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
+_PERIOD_PART: Final = re.compile(r"([0-9]+) (years?|months?|days?)")
+_ISO_DATE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def _non_negative(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
@@ -99,43 +114,69 @@ class Period:
         return " ".join(parts) or "0 days"
 
 
+def in_range(day: datetime.date) -> bool:
+    """Whether *day* lies in the years `vap` accepts, `FIRST_DAY` to `LAST_DAY`."""
+    return FIRST_DAY <= day <= LAST_DAY
+
+
+def _out_of_range(day: datetime.date, field: str) -> ValidationError:
+    return ValidationError(
+        f"{field} {day.isoformat()} is out of range: expected a day from {FIRST_DAY} to {LAST_DAY}"
+    )
+
+
 def as_date(value: datetime.date, *, field: str = "date") -> pendulum.Date:
     """
-    Return *value* as a `pendulum.Date`, accepting any `datetime.date`.
+    Return *value* as a `pendulum.Date`, accepting any `datetime.date` from 1900 to 2199.
 
     A `datetime.datetime` is refused: which calendar day a moment falls on depends on a
     time zone, and `vap` will not guess it.
     """
-    if type(value) is pendulum.Date:
-        return value
-    if isinstance(value, datetime.datetime) or not isinstance(value, datetime.date):
-        raise ValidationError(
-            f"{field} must be a date (datetime.date or pendulum.Date), not {value!r}"
-        )
-    return pendulum.Date(value.year, value.month, value.day)
+    if type(value) is not pendulum.Date:
+        if isinstance(value, datetime.datetime) or not isinstance(value, datetime.date):
+            raise ValidationError(
+                f"{field} must be a date (datetime.date or pendulum.Date), not {value!r}"
+            )
+        value = pendulum.Date(value.year, value.month, value.day)
+    if not FIRST_DAY <= value <= LAST_DAY:
+        raise _out_of_range(value, field)
+    return value
 
 
 def parse_date(text: str, *, field: str | None = None) -> pendulum.Date:
     """
-    Read a date written as ``YYYY-MM-DD``, refusing anything else.
+    Read a date written as ``YYYY-MM-DD`` in ASCII digits, from 1900 to 2199.
 
     Raises:
-        ValidationError: naming *field*, if given, for a malformed or impossible date
-            ("2011-02-30").
+        ValidationError: naming *field*, if given, for a malformed, impossible
+            ("2011-02-30") or out-of-range date.
     """
     where = f" for {field}" if field else ""
     if not isinstance(text, str) or not _ISO_DATE.fullmatch(text):
         raise ValidationError(f"invalid date {text!r}{where}: expected YYYY-MM-DD")
     try:
-        return pendulum.Date(int(text[:4]), int(text[5:7]), int(text[8:]))
+        day = pendulum.Date(int(text[:4]), int(text[5:7]), int(text[8:]))
     except ValueError:
         raise ValidationError(
             f"invalid date {text!r}{where}: no such day in the calendar"
         ) from None
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise ValidationError(
+            f"invalid date {text!r}{where}: expected a day from {FIRST_DAY} to {LAST_DAY}"
+        )
+    return day
 
 
 def _describe(start: datetime.date, sign: str, period: Period) -> str:
     return f"{start} {sign} {period}"
+
+
+_FIRST_ORDINAL: Final = FIRST_DAY.toordinal()
+_LAST_ORDINAL: Final = LAST_DAY.toordinal()
+
+
+def _beyond(what: str) -> ValidationError:
+    return ValidationError(f"{what} falls outside the days vap accepts, {FIRST_DAY} to {LAST_DAY}")
 
 
 def _shift_months(
@@ -144,9 +185,8 @@ def _shift_months(
     index = start.year * 12 + start.month - 1 + months
     year, month = divmod(index, 12)
     month += 1
-    if not datetime.MINYEAR <= year <= datetime.MAXYEAR:
-        what = _describe(start, sign, period)
-        raise ValidationError(f"{what} falls outside the calendar (year {year})")
+    if not FIRST_DAY.year <= year <= LAST_DAY.year:
+        raise _beyond(_describe(start, sign, period))
     if start.day <= 28:  # every month has these days: the common case, and entry into force
         return pendulum.Date(year, month, start.day)
     last = calendar.monthrange(year, month)[1]
@@ -165,12 +205,10 @@ def _shift_months(
 def _shift_days(
     start: pendulum.Date, days: int, original: datetime.date, sign: str, period: Period
 ) -> pendulum.Date:
-    try:
-        return pendulum.Date.fromordinal(start.toordinal() + days)
-    except (ValueError, OverflowError):
-        raise ValidationError(
-            f"{_describe(original, sign, period)} falls outside the calendar"
-        ) from None
+    ordinal = start.toordinal() + days
+    if not _FIRST_ORDINAL <= ordinal <= _LAST_ORDINAL:
+        raise _beyond(_describe(original, sign, period))
+    return pendulum.Date.fromordinal(ordinal)
 
 
 def add(

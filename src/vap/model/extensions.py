@@ -15,6 +15,7 @@ from vap.model.validators import (
     are_strings,
     is_instance,
     is_optional_date,
+    is_text,
     non_empty,
     to_optional_date,
     to_strings,
@@ -108,7 +109,7 @@ class Extension:
         default=None, validator=attrs.validators.optional(non_empty)
     )
     sources: tuple[str, ...] = attrs.field(default=(), converter=to_strings, validator=are_strings)
-    note: str = attrs.field(default="", validator=is_instance(str, "a string"))
+    note: str = attrs.field(default="", validator=is_text)
 
     def describe(self, rule: ExtensionRule) -> str:
         """The extension in words: "extended to 2021-04-01 under Article 3(3), granted at 9MSP"."""

@@ -22,6 +22,7 @@ from vap.model.validators import (
     is_date,
     is_instance,
     is_optional_date,
+    is_text,
     non_empty,
     to_date,
     to_optional_date,
@@ -88,7 +89,7 @@ class RoleFact:
         validator=[is_optional_date, _until_after_since],
     )
     sources: tuple[str, ...] = attrs.field(default=(), converter=to_strings, validator=are_strings)
-    note: str = attrs.field(default="", validator=is_instance(str, "a string"))
+    note: str = attrs.field(default="", validator=is_text)
     evidence: tuple[Evidence, ...] = attrs.field(
         default=(), converter=_one_or_many, validator=tuple_of(Evidence, "Evidence values")
     )

@@ -17,7 +17,7 @@ from vap.model.validators import (
     are_strings,
     converter,
     is_date,
-    is_instance,
+    is_text,
     non_empty,
     not_before,
     repeated,
@@ -43,11 +43,11 @@ class Meeting:
 
     key: str = attrs.field(validator=non_empty)
     name: str = attrs.field(validator=non_empty)
-    city: str = attrs.field(validator=is_instance(str, "a string"))
+    city: str = attrs.field(validator=is_text)
     opens: pendulum.Date = attrs.field(converter=to_date, validator=is_date)
     closes: pendulum.Date = attrs.field(converter=to_date, validator=[is_date, not_before("opens")])
     sources: tuple[str, ...] = attrs.field(default=(), converter=to_strings, validator=are_strings)
-    note: str = attrs.field(default="", validator=is_instance(str, "a string"))
+    note: str = attrs.field(default="", validator=is_text)
 
     def day(self, which: MeetingDay = MeetingDay.OPENS) -> pendulum.Date:
         """Return the meeting's first or last day."""

@@ -15,7 +15,7 @@ from vap.model.applicability import Applicability, step_applicability
 from vap.model.duties import Duty
 from vap.model.keys import obligation_key
 from vap.model.timelines import TIMELINE_KINDS, Timeline
-from vap.model.validators import as_tuple, is_instance, non_empty, repeated, tuple_of
+from vap.model.validators import as_tuple, is_instance, is_text, non_empty, repeated, tuple_of
 
 if TYPE_CHECKING:
     from vap.model.policy import SchedulePolicy
@@ -82,7 +82,7 @@ class ObligationSet:
     """A set of the Convention's obligations, looked up by key (``obligations["CCM-7.1"]``)."""
 
     title: str = attrs.field(validator=non_empty)
-    source: str = attrs.field(default="", validator=is_instance(str, "a string"))
+    source: str = attrs.field(default="", validator=is_text)
     obligations: tuple[Obligation, ...] = attrs.field(
         default=(), converter=as_tuple, validator=_unique
     )

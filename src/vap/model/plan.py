@@ -22,6 +22,7 @@ from vap.model.validators import (
     is_date,
     is_instance,
     is_optional_date,
+    is_text,
     non_empty,
     not_before,
     to_date,
@@ -63,7 +64,7 @@ class Plan:
         converter=to_optional_date,
         validator=[is_optional_date, not_before("adopted")],
     )
-    source: str = attrs.field(default="", validator=is_instance(str, "a string"))
+    source: str = attrs.field(default="", validator=is_text)
     meetings: Calendar = attrs.field(validator=is_instance(Calendar, "a Calendar"))
     actions: tuple[Action, ...] = attrs.field(
         converter=_by_number, validator=tuple_of(Action, "Action values")

@@ -15,7 +15,15 @@ from vap.model.dates import as_date
 from vap.model.io import Source
 from vap.model.keys import state_code, step_key
 from vap.model.timelines import covered_year
-from vap.model.validators import converter, is_date, is_instance, non_empty, to_date, tuple_of
+from vap.model.validators import (
+    converter,
+    is_date,
+    is_instance,
+    is_text,
+    non_empty,
+    to_date,
+    tuple_of,
+)
 
 __all__ = ["Progress", "Record", "RecordStatus", "record_order"]
 
@@ -72,8 +80,8 @@ class Record:
         kw_only=True,
         validator=is_instance(RecordStatus, "a RecordStatus"),
     )
-    note: str = attrs.field(default="", kw_only=True, validator=is_instance(str, "a string"))
-    quote: str = attrs.field(default="", kw_only=True, validator=is_instance(str, "a string"))
+    note: str = attrs.field(default="", kw_only=True, validator=is_text)
+    quote: str = attrs.field(default="", kw_only=True, validator=is_text)
 
     @property
     def year_covered(self) -> int:

@@ -45,6 +45,7 @@ from vap.model.validators import (
     converter,
     is_date,
     is_instance,
+    is_text,
     non_empty,
     not_before,
     to_date,
@@ -197,7 +198,7 @@ class RoleList:
     )
     members: frozenset[str] = attrs.field(default=frozenset(), converter=_codes)
     unclear: frozenset[str] = attrs.field(default=frozenset(), converter=_codes)
-    note: str = attrs.field(default="", validator=is_instance(str, "a string"))
+    note: str = attrs.field(default="", validator=is_text)
 
     @unclear.validator
     def _disjoint(self, attribute: attrs.Attribute[Any], value: frozenset[str]) -> None:

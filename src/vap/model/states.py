@@ -29,6 +29,7 @@ from vap.model.validators import (
     is_date,
     is_instance,
     is_optional_date,
+    is_text,
     non_empty,
     to_date,
     to_optional_date,
@@ -114,7 +115,7 @@ class Event:
     kind: Anchor = attrs.field(validator=_not_entry_into_force)
     on: pendulum.Date = attrs.field(converter=to_date, validator=is_date)
     sources: tuple[str, ...] = attrs.field(default=(), converter=to_strings, validator=are_strings)
-    note: str = attrs.field(default="", validator=is_instance(str, "a string"))
+    note: str = attrs.field(default="", validator=is_text)
 
 
 def _effective(withdrawal: Withdrawal) -> pendulum.Date:
@@ -150,7 +151,7 @@ class Withdrawal:
         validator=[is_date, _not_before_notice],
     )
     sources: tuple[str, ...] = attrs.field(default=(), converter=to_strings, validator=are_strings)
-    note: str = attrs.field(default="", validator=is_instance(str, "a string"))
+    note: str = attrs.field(default="", validator=is_text)
 
     def __str__(self) -> str:
         return f"notified {self.notified}, effective {self.effective}"
@@ -169,7 +170,7 @@ class Signatory:
     name: str = attrs.field(validator=non_empty)
     signed: pendulum.Date = attrs.field(converter=to_date, validator=is_date)
     sources: tuple[str, ...] = attrs.field(default=(), converter=to_strings, validator=are_strings)
-    note: str = attrs.field(default="", validator=is_instance(str, "a string"))
+    note: str = attrs.field(default="", validator=is_text)
 
     def __str__(self) -> str:
         return f"{self.name} ({self.code}), signed {self.signed}, not ratified"
@@ -216,7 +217,7 @@ class StateParty:
         validator=tuple_of(Extension, "Extension values")
     )
     sources: tuple[str, ...] = attrs.field(validator=are_strings)
-    note: str = attrs.field(validator=is_instance(str, "a string"))
+    note: str = attrs.field(validator=is_text)
 
     def __init__(  # noqa: PLR0913 - the keywords are the State's fields
         self,

@@ -29,7 +29,7 @@ import pendulum
 from vap.errors import ValidationError
 from vap.model.dates import Period
 from vap.model.roles import Role, as_role
-from vap.model.validators import is_date, is_instance, matches, to_date
+from vap.model.validators import is_date, is_instance, is_text, matches, to_date
 
 __all__ = [
     "TIMELINE_KINDS",
@@ -180,7 +180,7 @@ class AsSoonAsPossible:
     bound: Period | None = attrs.field(
         default=None, validator=attrs.validators.optional(is_instance(Period, "a Period"))
     )
-    bound_source: str = attrs.field(default="", validator=is_instance(str, "a string"))
+    bound_source: str = attrs.field(default="", validator=is_text)
 
     @bound_source.validator
     def _source_with_bound(self, attribute: attrs.Attribute[str], value: str) -> None:

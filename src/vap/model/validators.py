@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import inspect
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
 from typing import Any, Final, TypeVar
@@ -18,6 +19,7 @@ import attrs
 import pendulum
 
 from vap.errors import ValidationError
+from vap.model.dates import FIRST_DAY, LAST_DAY, in_range
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -28,6 +30,7 @@ __all__ = [
     "is_date",
     "is_instance",
     "is_optional_date",
+    "is_text",
     "matches",
     "non_empty",
     "not_before",
@@ -36,6 +39,7 @@ __all__ = [
     "to_optional_date",
     "to_strings",
     "tuple_of",
+    "visible",
 ]
 
 
@@ -90,10 +94,15 @@ converter(to_optional_date)
 
 
 def is_date(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    """Refuse anything but a calendar date (a `datetime.datetime` included)."""
+    """Refuse anything but a calendar date from 1900 to 2199 (a `datetime` included)."""
     if type(value) is not pendulum.Date:
         raise ValidationError(
             f"{_where(instance, attribute)} must be a date (datetime.date), not {value!r}"
+        )
+    if not in_range(value):
+        raise ValidationError(
+            f"{_where(instance, attribute)} {value} is out of range: expected a day from"
+            f" {FIRST_DAY} to {LAST_DAY}"
         )
 
 
@@ -120,20 +129,52 @@ def to_strings(value: Iterable[str]) -> tuple[str, ...]:
 converter(to_strings)
 
 
+_INVISIBLE: Final = frozenset({"Cc", "Cf", "Cn", "Co", "Cs", "Zl", "Zp", "Zs"})
+_SURROGATE: Final = re.compile("[\ud800-\udfff]")
+
+
+def _shown(value: Any) -> str:
+    """*value* as a message shows it: escaped by ``repr``, and at most 80 characters."""
+    text = repr(value)
+    return text if len(text) <= 80 else f"{text[:77]}..."
+
+
+def visible(text: str) -> bool:
+    """Whether *text* has a character one can see (not space, control or format only)."""
+    return any(unicodedata.category(char) not in _INVISIBLE for char in text)
+
+
+def _text_problem(value: Any, *, blank: bool) -> str | None:
+    if not isinstance(value, str):
+        return "must be a string"
+    if _SURROGATE.search(value):
+        return "holds an unpaired surrogate, which is not text"
+    if not blank and not visible(value):
+        return "must be a non-empty string with visible text"
+    return None
+
+
 def are_strings(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    """Refuse anything but a tuple of strings."""
-    if not isinstance(value, tuple) or not all(isinstance(item, str) for item in value):
+    """Refuse anything but a tuple of strings with visible text."""
+    if not isinstance(value, tuple) or any(_text_problem(item, blank=False) for item in value):
         raise ValidationError(
-            f"{_where(instance, attribute)} must be a sequence of strings, not {value!r}"
+            f"{_where(instance, attribute)} must be a sequence of non-empty strings, not"
+            f" {_shown(value)}"
         )
 
 
 def non_empty(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     """Refuse anything but a string with some visible text."""
-    if not isinstance(value, str) or not value.strip():
-        raise ValidationError(
-            f"{_where(instance, attribute)} must be a non-empty string, not {value!r}"
-        )
+    problem = _text_problem(value, blank=False)
+    if problem is not None:
+        raise ValidationError(f"{_where(instance, attribute)} {problem}, not {_shown(value)}")
+
+
+def is_text(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """Refuse anything but a string (blank allowed) that is text: no unpaired surrogate."""
+    problem = _text_problem(value, blank=True)
+    if problem is not None:
+        raise ValidationError(f"{_where(instance, attribute)} {problem}, not {_shown(value)}")
 
 
 def is_instance(

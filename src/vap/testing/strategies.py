@@ -46,6 +46,7 @@ from vap.model.timelines import (
     Timeline,
     Within,
 )
+from vap.model.validators import visible
 
 __all__ = [
     "addressees",
@@ -137,7 +138,7 @@ _TEXT = st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zl", "Zp")
 
 
 def _texts(min_size: int = 1, max_size: int = 40) -> st.SearchStrategy[str]:
-    return st.text(_TEXT, min_size=min_size, max_size=max_size).filter(str.strip)
+    return st.text(_TEXT, min_size=min_size, max_size=max_size).filter(visible)
 
 
 def sources() -> st.SearchStrategy[tuple[str, ...]]:
