@@ -42,6 +42,7 @@ def valid(value):
     jsonschema.validate(json.loads(vap.dumps(value)), schema, cls=jsonschema.Draft202012Validator)
 
 
+EVIDENCE = vap.Evidence(source="MON2011", as_of=date(2011, 8, 1), quote="Lao PDR has victims")
 BUILT_IN = [
     vap.vientiane_action_plan(),
     vap.vientiane_action_plan()["VAP-8"],
@@ -69,6 +70,26 @@ BUILT_IN = [
     vap.Event(kind=vap.Anchor.END_OF_ACTIVE_HOSTILITIES, on=date(2012, 1, 1)),
     vap.vientiane_action_plan()["VAP-8"].applicability(LAO, on=date(2011, 1, 1)),
     SCHEDULE[0].reasons[0],
+    vap.signatories(),
+    next(iter(vap.signatories().values())),
+    vap.states_parties()["LTU"].withdrawal,
+    EVIDENCE,
+    vap.Observation(
+        role=vap.Role.VICTIMS, value=vap.Truth.YES, on=date(2011, 8, 1), evidence=[EVIDENCE]
+    ),
+    vap.RoleList(
+        key="MON2011-VICTIMS",
+        role=vap.Role.VICTIMS,
+        value=vap.Truth.YES,
+        evidence=EVIDENCE,
+        members={"LAO", "AFG"},
+    ),
+    next(
+        hedge for action in vap.vientiane_action_plan() for s in action.steps for hedge in s.hedges
+    ),
+    next(
+        s.condition for action in vap.vientiane_action_plan() for s in action.steps if s.condition
+    ),
 ]
 
 
@@ -166,3 +187,26 @@ def test_types_without_a_document():
 def test_calendar_documents_hold_one_key():
     with pytest.raises(vap.FormatError, match="expected the one key 'meetings'"):
         vap.loads('{"format": "vap.calendar/1", "meetings": [], "x": 1}', vap.Calendar)
+
+
+GENERATED = [
+    vst.evidence(),
+    vst.withdrawals(),
+    vst.signatories(),
+    vst.observations(),
+    vst.role_lists(),
+    vst.hedges(),
+    vst.conditions(),
+    vst.schedule_policies(),
+    vst.meetings(),
+    vst.calendars(),
+    vst.records(),
+]
+
+
+@pytest.mark.parametrize("strategy", GENERATED, ids=lambda strategy: repr(strategy)[:40])
+@given(data=st.data())
+def test_generated_values_round_trip_and_fit_their_schemas(strategy, data):
+    value = data.draw(strategy)
+    assert round_trip(value) == value
+    valid(value)

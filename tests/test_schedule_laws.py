@@ -48,8 +48,9 @@ def test_entry_into_force_relative_dates_move_with_entry_into_force(state, month
         entry_into_force=vap.add(state.entry_into_force, vap.Period(months=months)),
         extensions=(),
         events=(),
+        withdrawal=None,  # a withdrawal ends what is owed: a law of its own
     )
-    state = attrs.evolve(state, extensions=(), events=())
+    state = attrs.evolve(state, extensions=(), events=(), withdrawal=None)
 
     def dues(party):
         return {
@@ -82,11 +83,12 @@ def test_a_yearly_item_occurs_exactly_once_a_year_until_until(state, until):
         years = [item.year for item in group]
         assert years == list(range(years[0], years[0] + len(years))), key
         assert all(item.due <= until for item in schedule.for_key(key))
-    # CCM-7.2 runs to the last 30 April on or before until.
+    # CCM-7.2 runs to the last 30 April on or before until, or the State's last bound day.
     reports = schedule.for_key("CCM-7.2")
+    end = min(until, state.bound_until or until)
     if reports:
         last = reports[-1].due
-        assert last <= until < vap.add(last, vap.Period(years=1))
+        assert last <= end < vap.add(last, vap.Period(years=1))
 
 
 @given(st.lists(vst.states_parties(), min_size=1, max_size=4, unique_by=lambda s: s.code))
@@ -172,3 +174,15 @@ def test_every_built_in_item_passes_its_validators():
     for item in schedule:
         attrs.validate(item)
     assert len({item.uid for item in schedule}) == len(schedule)
+
+
+@given(vst.states_parties())
+def test_nothing_is_owed_once_a_withdrawal_takes_effect(state):
+    """Article 20(2): a State is bound until its withdrawal takes effect, and no longer."""
+    if state.withdrawal is None:
+        return
+    effective = state.withdrawal.effective
+    for item in vap.schedule(state, until=UNTIL, month_end=ROUND):
+        assert item.opens < effective, item
+        if item.due is not None and item.due >= effective:
+            assert item.applies is vap.Truth.NO, item

@@ -29,18 +29,19 @@ from vap.formats.converter import (
     make_converter,
 )
 from vap.formats.documents import FORMAT_KEY, LIST_VALUED, format_name, read_json_document
-from vap.model.actions import Action, Section, Step
+from vap.model.actions import Action, Condition, Hedge, Section, Step
 from vap.model.applicability import Applicability
 from vap.model.extensions import Extension
-from vap.model.facts import RoleFact
+from vap.model.facts import Evidence, RoleFact
 from vap.model.meetings import Calendar, Meeting
 from vap.model.obligations import Obligation, ObligationSet
 from vap.model.plan import Plan
 from vap.model.policy import SchedulePolicy
 from vap.model.progress import Progress, Record
+from vap.model.reading import Observation, RoleList
 from vap.model.reasons import Reason
-from vap.model.registry import StatesParties
-from vap.model.states import Event, StateParty
+from vap.model.registry import Signatories, StatesParties
+from vap.model.states import Event, Signatory, StateParty, Withdrawal
 
 __all__ = ["DOCUMENTS", "configure_converter", "dumps", "json_schema", "loads", "make_converter"]
 
@@ -53,26 +54,34 @@ DOCUMENTS: Final[Mapping[type, str]] = {
     AssessmentRow: "assessment-row",
     Calendar: "calendar",
     Change: "change",
+    Condition: "condition",
     Event: "event",
+    Evidence: "evidence",
     Explanation: "explanation",
     Extension: "extension",
+    Hedge: "hedge",
     Indicator: "indicator",
     Meeting: "meeting",
     Obligation: "obligation",
     ObligationSet: "obligations",
+    Observation: "observation",
     Plan: "plan",
     Progress: "progress",
     Reason: "reason",
     Record: "record",
     RoleFact: "role-fact",
+    RoleList: "role-list",
     Schedule: "schedule",
     ScheduleItem: "schedule-item",
     SchedulePolicy: "schedule-policy",
     Section: "section",
+    Signatories: "signatories",
+    Signatory: "signatory",
     StateParty: "state-party",
     StateSummary: "state-summary",
     StatesParties: "states-parties",
     Step: "step",
+    Withdrawal: "withdrawal",
 }
 """The document name of each type `dumps` writes: part of the format, never derived."""
 

@@ -133,6 +133,19 @@ def _tuple_hook(kind: Any, conv: cattrs.Converter) -> Callable[[Any, Any], tuple
     return structure
 
 
+def _is_set_of_strings(kind: Any) -> bool:
+    return bool(kind == frozenset[str])
+
+
+def _structure_codes(value: Any, _: Any) -> frozenset[str]:
+    """A set of strings (State codes), written as a sorted array without repeats."""
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise VapError(f"expected an array of strings, got {_shown(value)}")
+    if len(set(value)) != len(value):
+        raise VapError(f"expected no string twice, got {_shown(value)}")
+    return frozenset(value)
+
+
 def _is_enum(kind: Any) -> bool:
     return isinstance(kind, type) and issubclass(kind, enum.Enum)
 
@@ -191,6 +204,8 @@ def configure_converter(conv: cattrs.Converter) -> None:
         _is_homogeneous_tuple, lambda kind: _tuple_hook(kind, conv)
     )
     conv.register_unstructure_hook_func(_is_enum, lambda member: member.value)
+    conv.register_structure_hook_func(_is_set_of_strings, _structure_codes)
+    conv.register_unstructure_hook_func(_is_set_of_strings, sorted)
     _tagged_union(conv, Addressee, ADDRESSEE_TAGS, "addressee")
     _tagged_union(conv, Timeline, TIMELINE_TAGS, "timeline")
 

@@ -75,6 +75,8 @@ class _Walk:
             return self.union(arguments)
         if origin is tuple:
             return {"type": "array", "items": self.schema(arguments[0])}
+        if origin is frozenset:
+            return {"type": "array", "items": self.schema(arguments[0]), "uniqueItems": True}
         if origin is Mapping or origin is dict:
             keys, values = arguments
             return {

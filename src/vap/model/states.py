@@ -11,8 +11,8 @@ from typing import Any, Final
 import attrs
 import pendulum
 
-from vap.errors import ValidationError
-from vap.model.dates import Period, add, as_date
+from vap.errors import AmbiguousDateError, ValidationError
+from vap.model.dates import MonthEnd, Period, add, as_date
 from vap.model.extensions import (
     Extension,
     ExtensionStatus,
@@ -119,11 +119,19 @@ class Event:
 
 
 def _effective(withdrawal: Withdrawal) -> pendulum.Date:
-    return add(withdrawal.notified, WITHDRAWAL_NOTICE)
+    """Six months after the notice (Article 20(2)); a day the month lacks must be given."""
+    try:
+        return add(withdrawal.notified, WITHDRAWAL_NOTICE)
+    except AmbiguousDateError:
+        raise ValidationError(
+            f"Withdrawal.effective must be given for a notice of {withdrawal.notified}: six"
+            " months later falls on a day that month lacks; give the day the depositary"
+            " states"
+        ) from None
 
 
 def _not_before_notice(instance: Withdrawal, attribute: attrs.Attribute[Any], value: Any) -> None:
-    earliest = _effective(instance)
+    earliest = add(instance.notified, WITHDRAWAL_NOTICE, month_end=MonthEnd.ROUND_DOWN)
     if value < earliest:
         raise ValidationError(
             f"Withdrawal.{attribute.name} {value} is before {earliest}, six months after the"

@@ -20,20 +20,36 @@ import itertools
 import string
 from collections.abc import Sequence
 
+import attrs
 import pendulum
 from hypothesis import strategies as st
 
 from vap.engine.schedule import Schedule
-from vap.model.actions import Action, Hedge, Modality, Qualifier, Section, Step
-from vap.model.addressees import Addressee, AllOf, AllStates, AnyOf, HasRole, Not
-from vap.model.dates import Period, add
+from vap.model.actions import Action, Condition, Hedge, Modality, Qualifier, Section, Step
+from vap.model.addressees import Addressee, AllOf, AllStates, AnyOf, Circumstance, HasRole, Not
+from vap.model.dates import MonthEnd, Period, add
 from vap.model.extensions import EXTENSION_RULES, Extension, ExtensionStatus
-from vap.model.facts import RoleFact
-from vap.model.meetings import Calendar, Meeting
+from vap.model.facts import Evidence, RoleFact
+from vap.model.meetings import Calendar, Meeting, MeetingDay
 from vap.model.plan import Plan
+from vap.model.policy import (
+    AfterPlanEnds,
+    FirstAnnualReport,
+    ReportedAreas,
+    SchedulePolicy,
+)
 from vap.model.progress import Progress, Record, RecordStatus
+from vap.model.reading import ListReading, ListScope, Observation, RoleList
+from vap.model.registry import Signatories
 from vap.model.roles import Role, Truth
-from vap.model.states import Event, Instrument, StateParty, entry_into_force
+from vap.model.states import (
+    Event,
+    Instrument,
+    Signatory,
+    StateParty,
+    Withdrawal,
+    entry_into_force,
+)
 from vap.model.timelines import (
     Anchor,
     Annually,
@@ -51,18 +67,26 @@ from vap.model.validators import visible
 __all__ = [
     "addressees",
     "calendars",
+    "conditions",
     "dates",
+    "evidence",
+    "hedges",
     "meetings",
+    "observations",
     "periods",
     "plans",
     "progress_for",
     "records",
     "role_facts",
+    "role_lists",
     "roles",
+    "schedule_policies",
+    "signatories",
     "sources",
     "states_parties",
     "timelines",
     "truths",
+    "withdrawals",
 ]
 
 EARLIEST: pendulum.Date = pendulum.Date(2008, 12, 3)
@@ -143,8 +167,93 @@ def _texts(min_size: int = 1, max_size: int = 40) -> st.SearchStrategy[str]:
 
 def sources() -> st.SearchStrategy[tuple[str, ...]]:
     """Source keys such as ``"MON-DEU"``."""
-    key = st.text(string.ascii_uppercase + string.digits + "-", min_size=2, max_size=12)
-    return st.lists(key, max_size=3).map(tuple)
+    return st.lists(_source_keys(), max_size=3).map(tuple)
+
+
+def evidence() -> st.SearchStrategy[Evidence]:
+    """A source's words about a role, with the day they speak of."""
+    return st.builds(Evidence, source=_source_keys(), as_of=dates(), quote=_texts())
+
+
+def _source_keys() -> st.SearchStrategy[str]:
+    return st.text(string.ascii_uppercase + string.digits + "-", min_size=2, max_size=12)
+
+
+@st.composite
+def withdrawals(draw: st.DrawFn, *, after: datetime.date = EARLIEST) -> Withdrawal:
+    """Article 20 withdrawals notified after *after*, effective six months on or later."""
+    notified = draw(dates(after, max(after, pendulum.Date(2038, 12, 31))))
+    later = draw(st.none() | st.integers(0, 400))
+    if later is None and notified.day <= 28:
+        return Withdrawal(notified=notified, sources=draw(sources()))
+    notice = add(notified, Period(months=6), month_end=MonthEnd.ROUND_UP)
+    effective = add(notice, Period(days=later or 0))
+    return Withdrawal(notified=notified, effective=effective, sources=draw(sources()))
+
+
+@st.composite
+def signatories(draw: st.DrawFn) -> Signatories:
+    """Registries of States that signed and did not ratify, each code once."""
+    codes = draw(st.sets(st.text(string.ascii_uppercase, min_size=3, max_size=3), max_size=4))
+    return Signatories(
+        Signatory(code=code, name=draw(_texts()), signed=draw(dates()), sources=draw(sources()))
+        for code in sorted(codes)
+    )
+
+
+@st.composite
+def observations(draw: st.DrawFn) -> Observation:
+    """A dated observation that a role held or did not, with its evidence."""
+    on = draw(dates())
+    return Observation(
+        role=draw(roles()),
+        value=draw(st.sampled_from((Truth.YES, Truth.NO))),
+        on=on,
+        evidence=draw(st.lists(evidence(), min_size=1, max_size=2)),
+        change=draw(st.booleans()),
+    )
+
+
+@st.composite
+def role_lists(draw: st.DrawFn) -> RoleList:
+    """A published list of the States that hold (or do not hold) a role on a day."""
+    codes = st.text(string.ascii_uppercase, min_size=3, max_size=3)
+    members = draw(st.frozensets(codes, max_size=5))
+    return RoleList(
+        key=draw(_source_keys()),
+        role=draw(roles()),
+        value=draw(st.sampled_from((Truth.YES, Truth.NO))),
+        evidence=draw(evidence()),
+        scope=draw(st.sampled_from(ListScope)),
+        complete=draw(st.booleans()),
+        reading=draw(st.sampled_from(ListReading)),
+        members=members,
+        unclear=draw(st.frozensets(codes, max_size=2)) - members,
+    )
+
+
+def hedges() -> st.SearchStrategy[Hedge]:
+    """Qualifiers with the words they rest on."""
+    return st.builds(Hedge, qualifier=st.sampled_from(Qualifier), words=_texts())
+
+
+def conditions() -> st.SearchStrategy[Condition]:
+    """Step conditions: a role, or a circumstance no data decides, with their words."""
+    predicate = st.one_of(st.builds(HasRole, roles()), st.builds(Circumstance, words=_texts()))
+    return st.builds(Condition, predicate=predicate, words=_texts())
+
+
+def schedule_policies() -> st.SearchStrategy[SchedulePolicy]:
+    """Every combination of the scheduling policies (reading "have reported" by the facts)."""
+    return st.builds(
+        SchedulePolicy,
+        until=st.none() | dates(),
+        meeting_day=st.sampled_from(MeetingDay),
+        first_annual_report=st.sampled_from(FirstAnnualReport),
+        month_end=st.sampled_from(MonthEnd),
+        after_plan_ends=st.sampled_from(AfterPlanEnds),
+        reported_areas=st.just(ReportedAreas.FACTS),
+    )
 
 
 @st.composite
@@ -179,7 +288,8 @@ def states_parties(draw: st.DrawFn, *, plain_roles: bool | None = None) -> State
     """
     Valid States Parties: dated role facts (or, with *plain_roles*, a plain set of roles).
 
-    Some have only an entry into force (no deposit date), some an event and an extension.
+    Some have only an entry into force (no deposit date), some an event and an extension,
+    some a signature before their deposit, some facts with evidence, some a withdrawal.
     """
     code = draw(st.text(string.ascii_uppercase, min_size=3, max_size=3))
     name = draw(_texts())
@@ -218,11 +328,21 @@ def states_parties(draw: st.DrawFn, *, plain_roles: bool | None = None) -> State
                 sources=draw(sources()),
             ),
         )
+    with_evidence = draw(st.booleans())
+    if facts and with_evidence:
+        first = facts[0]
+        facts = (attrs.evolve(first, evidence=draw(st.lists(evidence(), max_size=2))), *facts[1:])
+    signed = None
+    if deposited is not None and draw(st.booleans()):
+        signed = draw(dates(EARLIEST, deposited))
+    withdrawal = draw(withdrawals(after=start)) if draw(st.booleans()) else None
     return StateParty(
         code,
         name,
         deposited=deposited,
         entry_into_force=given_entry,
+        signed=signed,
+        withdrawal=withdrawal,
         roles=roles_held,
         facts=facts,
         instrument=draw(st.none() | st.sampled_from(Instrument)),
