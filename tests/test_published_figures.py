@@ -119,3 +119,21 @@ def test_clearance_deadlines(states, code, expected):
 def test_the_second_meeting_deadline_is_its_first_day(states):
     assert due(states, "LAO", "VAP-3") == date(2011, 9, 13)
     assert due(states, "LAO", "VAP-26.2") == date(2015, 9, 7)
+
+
+@pytest.mark.parametrize(
+    ("code", "first", "covers"),
+    [
+        # "As of 1 June 2012, Albania had not yet provided its second Article 7 report, due
+        # 30 April 2012." (Monitor, 18 July 2012)
+        ("ALB", date(2012, 4, 30), 2011),
+        # Austria's "annual updated ... report on 24 April 2012, covering the 2011 calendar
+        # year" (Monitor, 5 September 2012)
+        ("AUT", date(2012, 4, 30), 2011),
+        # Afghanistan, bound from 1 March 2012: its first update covered 2012 (Monitor 2014)
+        ("AFG", date(2013, 4, 30), 2012),
+    ],
+)
+def test_the_first_yearly_report(states, code, first, covers):
+    (item, *_) = vap.schedule(states[code], until=date(2014, 12, 31)).for_key("CCM-7.2")
+    assert (item.due, item.covers) == (first, covers)
