@@ -210,3 +210,51 @@ def test_generated_values_round_trip_and_fit_their_schemas(strategy, data):
     value = data.draw(strategy)
     assert round_trip(value) == value
     valid(value)
+
+
+LEAVES = st.sampled_from(
+    ["", " ", "\u200b", "x", "LAO", "lao", "2011-13-01", "1899-12-31", "2011-01-01",
+     "\u0661\u0662", "VAP-\u0661", -1, 0, 2011, 1.5, True, None, [], {}]
+)  # fmt: skip
+
+
+def _paths(node, path=()):
+    """Every path to a scalar (or empty) leaf of a JSON document."""
+    if isinstance(node, dict) and node:
+        for key, value in node.items():
+            yield from _paths(value, (*path, key))
+    elif isinstance(node, list) and node:
+        for index, value in enumerate(node):
+            yield from _paths(value, (*path, index))
+    elif path and path != ("format",):
+        yield path
+
+
+def _replaced(document, path, leaf):
+    copy = json.loads(json.dumps(document))
+    node = copy
+    for step in path[:-1]:
+        node = node[step]
+    node[path[-1]] = leaf
+    return copy
+
+
+@given(
+    st.one_of(
+        vst.states_parties(), vst.records(), vst.role_lists(), vst.signatories(), vst.meetings()
+    ),
+    st.data(),
+)
+def test_what_the_schema_refuses_the_loader_refuses(value, data):
+    """The schemas say what the validators check: a document they refuse never loads."""
+    document = json.loads(vap.dumps(value))
+    paths = list(_paths(document))
+    if not paths:
+        return
+    path = data.draw(st.sampled_from(paths))
+    mutated = _replaced(document, path, data.draw(LEAVES))
+    schema = vap.json_schema(type(value))
+    if jsonschema.Draft202012Validator(schema).is_valid(mutated):
+        return
+    with pytest.raises(vap.FormatError):
+        vap.loads(json.dumps(mutated), type(value))

@@ -20,6 +20,7 @@ from vap.formats.documents import FORMAT_KEY
 from vap.model.dates import Period
 from vap.model.meetings import Calendar, Meeting
 from vap.model.plan import Plan
+from vap.model.validators import schema_of
 
 __all__ = ["document_schema"]
 
@@ -27,7 +28,7 @@ DIALECT: Final = "https://json-schema.org/draft/2020-12/schema"
 _DATE: Final = {
     "type": "string",
     "format": "date",
-    "pattern": r"^(19[0-9]{2}|2[01][0-9]{2})-[0-9]{2}-[0-9]{2}$",
+    "pattern": r"^(19[0-9]{2}|2[01][0-9]{2})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$",
     "description": "a calendar day from 1900-01-01 to 2199-12-31, YYYY-MM-DD in ASCII digits",
 }
 _PERIOD: Final = {
@@ -124,6 +125,9 @@ class _Walk:
                 }
             else:
                 properties[key] = self.schema(field.type)
+                constraints = schema_of(field.validator)
+                if constraints and "$ref" not in properties[key]:
+                    properties[key] = _constrained(properties[key], constraints)
             if field.default is attrs.NOTHING:
                 required.append(key)
         if tag is not None:
@@ -139,6 +143,15 @@ class _Walk:
             definition["description"] = " ".join(kind.__doc__.split()[:60])
         self.defs[name] = definition
         return self.ref(name)
+
+
+def _constrained(schema: dict[str, Any], constraints: dict[str, Any]) -> dict[str, Any]:
+    """*schema* narrowed by a validator's *constraints*, also inside a ``null`` option."""
+    if "anyOf" in schema:
+        return {"anyOf": [_constrained(option, constraints) for option in schema["anyOf"]]}
+    if schema.get("type") == "null":
+        return schema
+    return {**schema, **constraints}
 
 
 def document_schema(kind: type, format_line: str, list_key: str | None) -> dict[str, Any]:

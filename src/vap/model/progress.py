@@ -21,6 +21,7 @@ from vap.model.validators import (
     is_instance,
     is_text,
     non_empty,
+    says,
     to_date,
     tuple_of,
 )
@@ -53,6 +54,7 @@ class RecordStatus(enum.Enum):
         return self is RecordStatus.MET or self is RecordStatus.MET_BY
 
 
+@says({"minimum": 1, "maximum": 9999})
 def _year(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if value is not None and (type(value) is not int or not 1 <= value <= 9999):
         raise ValidationError(f"Record.{attribute.name} must be a year or None, not {value!r}")

@@ -35,6 +35,8 @@ __all__ = [
     "non_empty",
     "not_before",
     "repeated",
+    "says",
+    "schema_of",
     "to_date",
     "to_optional_date",
     "to_strings",
@@ -154,6 +156,41 @@ def _text_problem(value: Any, *, blank: bool) -> str | None:
     return None
 
 
+JSON_SCHEMA: Final = "__json_schema__"
+"""The attribute on a validator holding the JSON Schema keywords that say the same."""
+
+
+def schema_of(validator: Any) -> dict[str, Any]:
+    """The JSON Schema keywords a field's validator stands for (none if it has none)."""
+    found: dict[str, Any] = {}
+    for inner in (*getattr(validator, "_validators", ()), getattr(validator, "validator", None)):
+        if inner is not None:
+            found.update(schema_of(inner))
+    found.update(getattr(validator, JSON_SCHEMA, {}))
+    return found
+
+
+def says(schema: dict[str, Any]) -> Callable[[F], F]:
+    """Give a validator the JSON Schema keywords that say what it checks."""
+
+    def mark(function: F) -> F:
+        setattr(function, JSON_SCHEMA, schema)
+        return function
+
+    return mark
+
+
+_VISIBLE_SCHEMA: Final = {
+    "minLength": 1,
+    "pattern": (
+        "[^\\s\\u0000-\\u001f\\u007f-\\u009f\\u00ad\\u200b-\\u200f\\u2028-\\u202e"
+        "\\u2060-\\u206f\\ufeff]"
+    ),
+}
+"""A string with a character one can see, as nearly as a JSON Schema pattern says it."""
+
+
+@says({"items": {"type": "string", **_VISIBLE_SCHEMA}})
 def are_strings(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     """Refuse anything but a tuple of strings with visible text."""
     if not isinstance(value, tuple) or any(_text_problem(item, blank=False) for item in value):
@@ -163,6 +200,7 @@ def are_strings(instance: object, attribute: attrs.Attribute[Any], value: Any) -
         )
 
 
+@says(_VISIBLE_SCHEMA)
 def non_empty(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     """Refuse anything but a string with some visible text."""
     problem = _text_problem(value, blank=False)
@@ -193,7 +231,7 @@ def is_instance(
 
 def matches(pattern: str, expected: str) -> Callable[[object, attrs.Attribute[Any], object], None]:
     """Refuse a string that does not match *pattern* in full, saying what was *expected*."""
-    compiled = re.compile(pattern)
+    compiled = re.compile(pattern, re.ASCII)
 
     def validate(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
         if not isinstance(value, str) or not compiled.fullmatch(value):
@@ -201,7 +239,7 @@ def matches(pattern: str, expected: str) -> Callable[[object, attrs.Attribute[An
                 f"{_where(instance, attribute)} must be {expected}, not {value!r}"
             )
 
-    return validate
+    return says({"pattern": f"^(?:{pattern})$"})(validate)
 
 
 def not_before(other: str) -> Callable[[object, attrs.Attribute[Any], object], None]:
