@@ -198,6 +198,38 @@ def test_a_withdrawal_and_signatories(tmp_path):
             },
             ["role lists table, list L: unknown State Party 'ABC'"],
         ),
+        (
+            {
+                "states": STATES + "XYZ,X,2011-01-01,,,,\n",
+                "lists": LISTS + "L,victims,yes,2012-01-01,states-parties,maybe,XYZ,,S,q,\n",
+            },
+            ["line 2, column 'complete': expected yes or no, not 'maybe'"],
+        ),
+        (
+            {
+                "states": STATES + "XYZ,X,2011-01-01,,,,\n",
+                "lists": LISTS + "L,victims,yes,2012-01-01,states-parties,yes,xyz;LAO,,S,q,\n",
+            },
+            ["column 'members': expected ISO alpha-3 codes separated by ';', not 'xyz'"],
+        ),
+        (
+            {
+                "states": STATES + "XYZ,X,2011-01-01,,,,\n",
+                "lists": LISTS + "L,victims,yes,2012-01-01,states-parties,yes,XYZ,XYZ,S,q,\n",
+            },
+            ["role lists table, line 2:"],
+        ),
+        (
+            {
+                "states": STATES + "XYZ,X,2011-01-01,,,,\n",
+                "evidence": EVIDENCE + "XYZ,victims,yes,2012-01-01,as-of,month,S,yes,\n",
+            },
+            ["an as-of observation speaks for one day"],
+        ),
+        (
+            {"states": "code,name,deposited,withdrawal_effective\nXYZ,X,2011-01-01,2025-01-01\n"},
+            ["column 'withdrawal_notified': a withdrawal needs its notification day"],
+        ),
     ],
 )
 def test_bad_tables_are_refused_whole(tmp_path, tables, fragments):
@@ -229,3 +261,20 @@ def test_obligations_from_json(tmp_path):
     document["obligations"].append(document["obligations"][0])
     with pytest.raises(vap.FormatError, match="the key CCM-3.2 is repeated"):
         vap.load_obligations(write(tmp_path, "o.json", json.dumps(document)))
+
+
+@pytest.mark.parametrize(
+    ("table", "fragment"),
+    [
+        ("code,name,signed\nAGO,Angola,2008-12-30x\n", "column 'signed': invalid date"),
+        ("code,name,signed\nago,Angola,2008-12-03\n", "signatories table, line 2: Signatory.code"),
+        (
+            "code,name,signed\nAGO,Angola,2008-12-03\nAGO,Angola,2008-12-04\n",
+            "the code AGO is used more than once",
+        ),
+    ],
+)
+def test_bad_signatories_tables_are_refused_whole(tmp_path, table, fragment):
+    with pytest.raises(vap.FormatError) as raised:
+        vap.load_signatories(write(tmp_path, "signatories.csv", table))
+    assert fragment in str(raised.value)

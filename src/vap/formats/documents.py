@@ -150,11 +150,10 @@ def write_file(path: str | os.PathLike[str], content: str | bytes) -> None:
         with os.fdopen(handle, "wb") as file:
             file.write(data)
         temporary.replace(target)
-    except OSError as error:
+    except BaseException as error:
         temporary.unlink(missing_ok=True)
-        raise FormatError(f"cannot write {os.fspath(path)!r}: {error.strerror}") from None
-    except BaseException:
-        temporary.unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            raise FormatError(f"cannot write {os.fspath(path)!r}: {error.strerror}") from None
         raise
 
 

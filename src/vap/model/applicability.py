@@ -49,7 +49,6 @@ __all__ = [
     "has_reported",
     "judge",
     "report_days",
-    "roles_of",
     "step_applicability",
 ]
 
@@ -81,11 +80,6 @@ ALL_STATES_REASONS: Final = (reason("addressed to all States Parties"),)
 """The reasons of every answer about a step addressed to all States Parties (shared)."""
 
 _ONE_YEAR: Final = datetime.timedelta(days=366)
-
-
-def roles_of(addressee: Addressee) -> tuple[Role, ...]:
-    """The roles *addressee* depends on, in a fixed order."""
-    return tuple(sorted(addressee.roles, key=lambda role: role.value))
 
 
 _FACT_REASONS: Final[weakref.WeakKeyDictionary[RoleFact, Reason]] = weakref.WeakKeyDictionary()
