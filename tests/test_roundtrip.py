@@ -258,3 +258,33 @@ def test_what_the_schema_refuses_the_loader_refuses(value, data):
         return
     with pytest.raises(vap.FormatError):
         vap.loads(json.dumps(mutated), type(value))
+
+
+def _tampered(value, change):
+    document = json.loads(vap.dumps(value))
+    change(document)
+    return json.dumps(document)
+
+
+@pytest.mark.parametrize(
+    ("change", "fragment"),
+    [
+        (lambda d: d["items"][0].update(state="DEU"), "DEU is not a State of the schedule"),
+        (
+            lambda d: d["items"][0].update(obligation="VAP-99", key="VAP-99"),
+            "VAP-99 is in neither the plan nor the obligations",
+        ),
+        (lambda d: d["items"].append(d["items"][0]), "appears more than once"),
+    ],
+)
+def test_a_schedule_document_must_hold_together(change, fragment):
+    with pytest.raises(vap.FormatError, match=fragment):
+        vap.loads(_tampered(SCHEDULE.for_state("LAO"), change), vap.Schedule)
+
+
+def test_an_assessment_document_lists_each_item_once():
+    def twice(document):
+        document["rows"].append(document["rows"][0])
+
+    with pytest.raises(vap.FormatError, match="appears more than once"):
+        vap.loads(_tampered(ASSESSMENT, twice), vap.Assessment)

@@ -22,7 +22,7 @@ from vap.engine.assessment import Assessment, AssessmentRow
 from vap.engine.explanation import Explanation
 from vap.engine.indicators import Change, Indicator, StateSummary
 from vap.engine.schedule import Schedule, ScheduleItem
-from vap.errors import VapError
+from vap.errors import FormatError, VapError
 from vap.formats.converter import (
     configure_converter,
     converter,
@@ -42,6 +42,7 @@ from vap.model.reading import Observation, RoleList
 from vap.model.reasons import Reason
 from vap.model.registry import Signatories, StatesParties
 from vap.model.states import Event, Signatory, StateParty, Withdrawal
+from vap.model.validators import repeated
 
 __all__ = ["DOCUMENTS", "configure_converter", "dumps", "json_schema", "loads", "make_converter"]
 
@@ -143,7 +144,36 @@ def loads(text: str | bytes, kind: type[T], *, conv: cattrs.Converter | None = N
             path (``$.items[3].due``); nothing half-built is returned.
         VapError: for a *kind* that has no document format.
     """
-    return read_json_document(text, kind, _document_name(kind), conv=conv)
+    name = _document_name(kind)
+    value = read_json_document(text, kind, name, conv=conv)
+    problems = _inconsistencies(value)
+    if problems:
+        raise FormatError(f"invalid {name} document", problems)
+    return value
+
+
+def _inconsistencies(value: object) -> list[str]:
+    """
+    What makes a result document impossible as a whole, though each value in it is valid.
+
+    A schedule's items must belong to its States and name a step of its plan or
+    obligations, each once; an assessment's rows must be of distinct items.
+    """
+    problems: list[str] = []
+    if isinstance(value, Schedule):
+        codes = {state.code for state in value.states}
+        keys = {action.key for action in value.plan} | {o.key for o in value.obligations}
+        for item in value:
+            if item.state not in codes:
+                problems.append(f"item {item.uid}: {item.state} is not a State of the schedule")
+            if item.obligation not in keys:
+                problems.append(
+                    f"item {item.uid}: {item.obligation} is in neither the plan nor the obligations"
+                )
+        problems += [f"item {uid} appears more than once" for uid in repeated(i.uid for i in value)]
+    elif isinstance(value, Assessment):
+        problems += [f"row {uid} appears more than once" for uid in repeated(r.uid for r in value)]
+    return problems
 
 
 def json_schema(kind: type) -> dict[str, Any]:
