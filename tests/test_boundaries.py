@@ -152,3 +152,23 @@ def test_the_command_line_reports_a_folder_it_cannot_write_to(capsys, tmp_path):
     status = main(["schedule", "LAO", "--format", "csv", "-o", str(missing)])
     assert status == 1
     assert "cannot write" in capsys.readouterr().err
+
+
+def test_depth_is_measured_while_parsing():
+    from vap.formats.converter import MAX_DEPTH, parse_json  # noqa: PLC0415
+
+    def nested(levels: int) -> str:
+        return '{"a":' * (levels - 1) + '{"b":[1]}' + "}" * (levels - 1)
+
+    assert parse_json(nested(MAX_DEPTH - 1))  # the array inside makes it MAX_DEPTH levels
+    with pytest.raises(vap.FormatError, match=f"nested deeper than {MAX_DEPTH} levels"):
+        parse_json(nested(MAX_DEPTH))
+    with pytest.raises(vap.FormatError, match=f"nested deeper than {MAX_DEPTH} levels"):
+        parse_json("[" * (MAX_DEPTH + 1) + "]" * (MAX_DEPTH + 1))
+    assert parse_json("[" * MAX_DEPTH + "]" * MAX_DEPTH)
+
+
+def test_a_repeated_key_among_many_is_found_in_one_pass():
+    keys = ",".join(f'"k{index}": {index}' for index in range(50_000))
+    with pytest.raises(vap.FormatError, match="the key 'k0' appears twice"):
+        vap.loads("{" + keys + ', "k0": 1}', vap.Record)

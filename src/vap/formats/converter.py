@@ -13,6 +13,7 @@ import collections.abc
 import enum
 import json
 import math
+from collections import Counter
 from collections.abc import Callable, Mapping
 from typing import Any, Final, TypeVar, get_args, get_origin
 
@@ -326,13 +327,45 @@ def structure(data: Any, kind: type[T], *, what: str, conv: cattrs.Converter | N
     raise FormatError(f"invalid {what}", problems)
 
 
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    document = dict(pairs)
-    if len(document) != len(pairs):
-        keys = [key for key, _ in pairs]
-        duplicate = next(key for key in keys if keys.count(key) > 1)
-        raise FormatError(f"invalid JSON: the key {duplicate!r} appears twice in one object")
-    return document
+class _Objects:
+    """
+    The ``object_pairs_hook`` of one parse: refuses repeated keys and measures depth.
+
+    JSON objects are made innermost first, so each object's depth is one more than the
+    deepest of its values, looked up as they are made: the limit is checked while parsing,
+    without a second walk over the document. Arrays count as a level each.
+    """
+
+    __slots__ = ("depths",)
+
+    def __init__(self) -> None:
+        self.depths: dict[int, int] = {}
+
+    def depth(self, values: Any) -> int:
+        """The depth of the deepest object or array among *values* (0 if none)."""
+        deepest = 0
+        for value in values:
+            kind = type(value)
+            if kind is dict:
+                found = self.depths.get(id(value), 1)
+            elif kind is list:
+                found = 1 + self.depth(value)
+            else:
+                continue
+            deepest = max(deepest, found)
+        return deepest
+
+    def __call__(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        document = dict(pairs)
+        if len(document) != len(pairs):
+            counted = Counter(key for key, _ in pairs)
+            duplicate = next(key for key, _ in pairs if counted[key] > 1)
+            raise FormatError(f"invalid JSON: the key {duplicate!r} appears twice in one object")
+        level = 1 + self.depth(document.values())
+        if level > MAX_DEPTH:
+            raise FormatError(f"invalid JSON: nested deeper than {MAX_DEPTH} levels")
+        self.depths[id(document)] = level
+        return document
 
 
 def _finite(text: str) -> float:
@@ -344,22 +377,6 @@ def _finite(text: str) -> float:
 
 def _refuse_constant(name: str) -> Any:
     raise FormatError(f"invalid JSON: {name} is not a JSON value")
-
-
-def _depth(value: Any, limit: int) -> int:
-    """Return how deeply *value* nests, stopping at *limit* + 1."""
-    deepest = 0
-    stack = [(value, 0)]
-    while stack:
-        item, level = stack.pop()
-        deepest = max(deepest, level)
-        if deepest > limit:
-            break
-        if isinstance(item, dict):
-            stack.extend((child, level + 1) for child in item.values())
-        elif isinstance(item, list):
-            stack.extend((child, level + 1) for child in item)
-    return deepest
 
 
 def parse_json(text: str | bytes) -> Any:
@@ -380,10 +397,11 @@ def parse_json(text: str | bytes) -> Any:
         raise FormatError(f"invalid JSON: expected text, got {type(text).__name__}")
     if not text.strip():
         raise FormatError("invalid JSON: the document is empty")
+    objects = _Objects()
     try:
         document = json.loads(
             text.removeprefix("\ufeff"),
-            object_pairs_hook=_no_duplicates,
+            object_pairs_hook=objects,
             parse_float=_finite,
             parse_constant=_refuse_constant,
         )
@@ -393,6 +411,6 @@ def parse_json(text: str | bytes) -> Any:
         ) from None
     except RecursionError:
         raise FormatError(f"invalid JSON: nested deeper than {MAX_DEPTH} levels") from None
-    if _depth(document, MAX_DEPTH) > MAX_DEPTH:
+    if type(document) is list and 1 + objects.depth(document) > MAX_DEPTH:
         raise FormatError(f"invalid JSON: nested deeper than {MAX_DEPTH} levels")
     return document
