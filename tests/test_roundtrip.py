@@ -288,3 +288,23 @@ def test_an_assessment_document_lists_each_item_once():
 
     with pytest.raises(vap.FormatError, match="appears more than once"):
         vap.loads(_tampered(ASSESSMENT, twice), vap.Assessment)
+
+
+DOCUMENTS_BUILT_IN = {type(value): json.loads(vap.dumps(value)) for value in BUILT_IN}
+
+
+@pytest.mark.parametrize("kind", list(DOCUMENTS_BUILT_IN), ids=lambda kind: kind.__name__)
+@settings(max_examples=40)
+@given(data=st.data())
+def test_any_document_changed_anywhere_loads_or_is_refused(kind, data):
+    """Past the format line of every document kind: a value, or a FormatError, never more."""
+    document = DOCUMENTS_BUILT_IN[kind]
+    path = data.draw(st.sampled_from(list(_paths(document))))
+    mutated = _replaced(document, path, data.draw(LEAVES))
+    try:
+        vap.loads(json.dumps(mutated), kind)
+    except vap.FormatError as error:
+        message = str(error)
+    else:
+        return
+    assert message.startswith(f"invalid {serialization.DOCUMENTS[kind]} document"), message

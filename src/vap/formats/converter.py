@@ -364,7 +364,8 @@ class _Objects:
         level = 1 + self.depth(document.values())
         if level > MAX_DEPTH:
             raise FormatError(f"invalid JSON: nested deeper than {MAX_DEPTH} levels")
-        self.depths[id(document)] = level
+        if level > 1:  # an object of plain values is one level: the default of the lookup
+            self.depths[id(document)] = level
         return document
 
 

@@ -141,6 +141,9 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 80 else f"{text[:77]}..."
 
 
+_NOT_VISIBLE: Final = "must be a non-empty string with visible text"
+
+
 def visible(text: str) -> bool:
     """Whether *text* has a character one can see (not space, control or format only)."""
     return any(unicodedata.category(char) not in _INVISIBLE for char in text)
@@ -149,10 +152,12 @@ def visible(text: str) -> bool:
 def _text_problem(value: Any, *, blank: bool) -> str | None:
     if not isinstance(value, str):
         return "must be a string"
+    if value.isprintable():  # the common case, in C: no surrogate, no control character
+        return None if blank or (not value.isspace() and value) else _NOT_VISIBLE
     if _SURROGATE.search(value):
         return "holds an unpaired surrogate, which is not text"
     if not blank and not visible(value):
-        return "must be a non-empty string with visible text"
+        return _NOT_VISIBLE
     return None
 
 
