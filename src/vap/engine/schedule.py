@@ -16,10 +16,9 @@ import attrs
 import pendulum
 
 from vap.errors import ValidationError
-from vap.model.actions import Action
 from vap.model.dates import as_date
 from vap.model.keys import state_code, step_key
-from vap.model.obligations import Obligation, ObligationSet
+from vap.model.obligations import ObligationSet
 from vap.model.plan import Plan
 from vap.model.policy import SchedulePolicy
 from vap.model.reasons import Reason
@@ -317,11 +316,6 @@ class Schedule(Sequence[ScheduleItem]):
             if item.due is not None and item.due > day and item.applies is not Truth.NO
         ]
         return min(upcoming, key=lambda item: item.due or day, default=None)
-
-    def _source(self, key: str) -> Action | Obligation:
-        if key in self.plan:
-            return self.plan[key]
-        return self.obligations[key]
 
     def explain(
         self, key: str, *, state: str | None = None, on: datetime.date | None = None

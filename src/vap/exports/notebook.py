@@ -14,6 +14,8 @@ from collections.abc import Iterable, Sequence
 from html import escape
 from typing import TYPE_CHECKING, Final
 
+from vap.errors import VapError
+
 if TYPE_CHECKING:
     from vap.engine.assessment import Assessment
     from vap.engine.schedule import Schedule
@@ -241,4 +243,7 @@ def html_of(value: object) -> str:
         case StatesParties():
             return states_html(value.states)
         case _:
-            raise TypeError(f"no HTML view for {type(value).__name__}")
+            raise VapError(
+                f"no HTML view for {type(value).__name__}: expected a schedule, an"
+                " assessment, a plan, an action, a State Party or the registry"
+            )

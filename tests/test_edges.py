@@ -1,0 +1,208 @@
+"""The edges of the public face: refusals, rarely taken paths and what values print."""
+
+from __future__ import annotations
+
+import json
+import pickle
+from datetime import date
+
+import attrs
+import pytest
+
+import vap
+from vap import exports
+from vap.cli import main
+from vap.data import cache
+from vap.model.timelines import Annually
+
+LAO = vap.states_parties()["LAO"]
+SCHEDULE = vap.schedule(LAO, until=date(2012, 12, 31))
+EVIDENCE = vap.Evidence(source="S", as_of=date(2012, 1, 1), quote="q")
+
+
+@pytest.mark.parametrize(
+    ("make", "fragment"),
+    [
+        (
+            lambda: vap.Observation(
+                role=vap.Role.VICTIMS,
+                value=vap.Truth.UNKNOWN,
+                on=date(2012, 1, 1),
+                evidence=[EVIDENCE],
+            ),
+            "Observation.value must be Truth.YES or Truth.NO",
+        ),
+        (
+            lambda: vap.Observation(
+                role=vap.Role.VICTIMS,
+                value=vap.Truth.YES,
+                on=date(2012, 1, 1),
+                change=True,
+                through=True,
+                evidence=[EVIDENCE],
+            ),
+            "a change holds from its day, not throughout",
+        ),
+        (
+            lambda: vap.Observation(
+                role=vap.Role.VICTIMS,
+                value=vap.Truth.YES,
+                on=date(2012, 1, 1),
+                settled=date(2012, 6, 1),
+                evidence=[EVIDENCE],
+            ),
+            "is only for a change",
+        ),
+        (lambda: vap.read_facts([5]), "read_facts takes Observation values, not 5"),
+        (
+            lambda: vap.Plan(
+                key="XAP", title="t", adopted=date(2015, 1, 1), meetings=vap.meetings(), actions=[5]
+            ),
+            "Plan",
+        ),
+        (lambda: vap.StatesParties([5]), "StatesParties.states must be StateParty values"),
+        (lambda: vap.Signatories([LAO]), "Signatories.signatories must be Signatory values"),
+        (lambda: exports.html(5), "no HTML view for int: expected a schedule"),
+        (
+            lambda: vap.Withdrawal(notified=date(2024, 8, 31)),
+            "Withdrawal.effective must be given for a notice of 2024-08-31",
+        ),
+    ],
+)
+def test_refusals(make, fragment):
+    with pytest.raises(vap.VapError, match=fragment):
+        make()
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "fragment"),
+    [
+        ('{"format": "vap.calendar/1", "meetings": {}}', vap.Calendar, "meetings as an array"),
+        (
+            json.dumps(
+                {**json.loads(vap.dumps(vap.RoleList(
+                    key="L", role=vap.Role.VICTIMS, value=vap.Truth.YES, evidence=EVIDENCE,
+                    members={"LAO"},
+                ))), "members": ["LAO", "LAO"]}
+            ),
+            vap.RoleList,
+            "expected no string twice",
+        ),
+        (
+            json.dumps({**json.loads(vap.dumps(SCHEDULE)), "plan": 5}),
+            vap.Schedule,
+            "expected a plan as an object",
+        ),
+    ],
+)  # fmt: skip
+def test_documents_refused_inside(text, kind, fragment):
+    with pytest.raises(vap.FormatError, match=fragment):
+        vap.loads(text, kind)
+
+
+def test_what_is_not_a_document_is_refused():
+    with pytest.raises(vap.FormatError, match="expected text, got int"):
+        vap.loads(5, vap.Record)  # type: ignore[arg-type]
+
+    class Odd:
+        def read(self, _size: int = -1) -> int:
+            return 5
+
+    with pytest.raises(vap.FormatError, match="expected a path or an open file, got Odd"):
+        vap.load_progress(Odd(), format="json")  # type: ignore[arg-type]
+
+
+def test_formats_and_tables_that_cannot_be_read(tmp_path):
+    notes = tmp_path / "progress.txt"
+    notes.write_text("state,key,on,source\n", encoding="utf-8")
+    with pytest.raises(vap.FormatError, match="unknown format 'txt': expected 'json' or 'csv'"):
+        vap.load_progress(notes)
+    broken = tmp_path / "progress.csv"
+    broken.write_text('state,key,on,source\n"LAO,CCM-7.1\n', encoding="utf-8")
+    with pytest.raises(vap.FormatError, match="invalid progress table"):
+        vap.load_progress(broken)
+
+
+def test_role_lists_take_their_members_as_text_too():
+    listed = vap.RoleList(
+        key="L", role=vap.Role.VICTIMS, value=vap.Truth.YES, evidence=EVIDENCE, members="LAO; AFG"
+    )
+    assert listed.members == frozenset({"LAO", "AFG"})
+
+
+def test_a_plan_document_may_bring_its_own_meetings(tmp_path):
+    path = tmp_path / "plan.json"
+    path.write_text(vap.dumps(vap.vientiane_action_plan()), encoding="utf-8")
+    assert vap.load_plan(path) == vap.vientiane_action_plan()
+
+
+def test_a_custom_yearly_rule_falls_due_on_its_own_first_day():
+    """An annual rule that follows no initial report owes its first occurrence at once."""
+    plan = vap.vientiane_action_plan()
+    action = plan["VAP-59"]
+    step = attrs.evolve(action.steps[0], timeline=Annually(month=1, day=31))
+    changed = attrs.evolve(action, steps=(step, *action.steps[1:]))
+    plan = attrs.evolve(plan, actions=tuple(changed if a.key == "VAP-59" else a for a in plan))
+    state = vap.StateParty("XYZ", "X", entry_into_force=date(2011, 3, 1), roles=set())
+    first = vap.schedule(state, plan=plan, until=date(2013, 12, 31)).for_key(step.key)[0]
+    assert first.due == date(2012, 1, 31)
+
+
+def test_a_later_partial_record_does_not_undo_a_met_item():
+    progress = vap.Progress(
+        [
+            vap.Record("LAO", "VAP-21.1", on=date(2011, 1, 10), source="S"),
+            vap.Record(
+                "LAO", "VAP-21.1", on=date(2011, 3, 1), source="T", status=vap.RecordStatus.STARTED
+            ),
+        ]
+    )
+    (row,) = vap.assess(SCHEDULE, progress, as_of=date(2011, 6, 1)).for_key("VAP-21.1")
+    assert row.status is vap.Status.MET_ON_TIME
+    assert str(row).startswith("LAO/VAP-21.1: met-on-time (met on 2011-01-10")
+
+
+def test_items_and_rows_say_what_they_are():
+    (item,) = SCHEDULE.for_key("VAP-21.1")
+    assert str(item) == (
+        f"LAO/VAP-21.1: {item.title}, opens {item.opens}, due 2011-02-01 (applies: yes)"
+    )
+    (undated, *_) = SCHEDULE.for_key("VAP-1")
+    assert "no fixed date" in str(undated)
+    row = vap.assess(SCHEDULE, vap.Progress(), as_of=date(2012, 1, 1)).for_key("VAP-21.1")[0]
+    assert "record:" not in row.explain()
+
+
+def test_json_with_any_indent():
+    text = vap.dumps(EVIDENCE, indent=4)
+    assert '\n    "as_of": "2012-01-01"' in text
+    assert vap.loads(text, vap.Evidence) == EVIDENCE
+
+
+def test_frozen_maps_remember_their_hash():
+    counts = vap.assess(SCHEDULE, vap.Progress(), as_of=date(2012, 1, 1)).indicators()[0].states
+    assert hash(counts) == hash(counts)
+
+
+def test_submodules_load_on_first_use(monkeypatch):
+    monkeypatch.delattr(vap, "testing", raising=False)
+    assert vap.testing.__name__ == "vap.testing"
+
+
+def test_the_command_line_writes_bytes_to_the_terminal(capsysbinary):
+    assert main(["schedule", "LAO", "--until", "2011-12-31", "--format", "ics"]) == 0
+    assert capsysbinary.readouterr().out.startswith(b"BEGIN:VCALENDAR")
+
+
+def test_the_cache_is_made_from_the_files(tmp_path, monkeypatch):
+    target = tmp_path / "built-in.pickle"
+    monkeypatch.setattr(cache, "_FILE", str(target))
+    cache.write()
+    with target.open("rb") as file:
+        written = pickle.load(file)  # noqa: S301 - the file just written
+    assert written["digest"] == cache.digest()
+    assert written["states"] == vap.states_parties()
+
+
+def test_signatories_say_how_many():
+    assert repr(vap.signatories()) == f"<Signatories: {len(vap.signatories())} States>"
