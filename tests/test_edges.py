@@ -206,3 +206,10 @@ def test_the_cache_is_made_from_the_files(tmp_path, monkeypatch):
 
 def test_signatories_say_how_many():
     assert repr(vap.signatories()) == f"<Signatories: {len(vap.signatories())} States>"
+
+
+def test_an_unknown_signatory_is_named():
+    with pytest.raises(vap.UnknownKeyError, match="unknown signatory 'XXX': expected the ISO"):
+        vap.signatories()["XXX"]
+    with pytest.raises(vap.VapError, match="roles must be a set of roles, not 5"):
+        vap.StateParty("XYZ", "X", deposited=date(2011, 1, 1), roles=5)  # type: ignore[arg-type]

@@ -18,7 +18,7 @@ import attrs
 import pendulum
 
 from vap.model.addressees import Addressee, HasRole, reported_roles
-from vap.model.dates import add
+from vap.model.dates import Period, add
 from vap.model.extensions import EXTENSION_RULES, ExtensionRule, granted_extensions
 from vap.model.meetings import Calendar
 from vap.model.policy import AfterPlanEnds, FirstAnnualReport, SchedulePolicy
@@ -156,19 +156,16 @@ def _first_on_or_after(month: int, day: int, reference: pendulum.Date, *, strict
 
 
 def first_report_year(
-    timeline: Annually, entry_into_force: pendulum.Date, rule: FirstAnnualReport
+    month: int, day: int, after: Period, entry_into_force: pendulum.Date, rule: FirstAnnualReport
 ) -> int:
     """
     The year of the first occurrence of a yearly rule that follows an initial report.
 
-    The rule's ``after`` is the initial report's period (180 days, Article 7(1)); *rule*
-    reads which 30 April comes first. A rule without ``after`` falls due on its first day
-    on or after entry into force.
+    *after* is the initial report's period (180 days, Article 7(1)); *rule* reads which
+    (*month*, *day*) comes first. (A plain yearly rule falls due on its first day on or
+    after it opens: see `occurrences`.)
     """
-    month, day = timeline.month, timeline.day
-    if timeline.after is None:
-        return _first_on_or_after(month, day, entry_into_force, strictly=False)
-    initial = add(entry_into_force, timeline.after)
+    initial = add(entry_into_force, after)
     match rule:
         case FirstAnnualReport.YEAR_AFTER_INITIAL_REPORT:
             return initial.year + 1
@@ -259,7 +256,13 @@ def _yearly(
     if timeline.after is None:  # a plain yearly rule: its first day on or after it opens
         year = _first_on_or_after(timeline.month, timeline.day, start, strictly=False)
     else:
-        year = first_report_year(timeline, state.entry_into_force, policy.first_annual_report)
+        year = first_report_year(
+            timeline.month,
+            timeline.day,
+            timeline.after,
+            state.entry_into_force,
+            policy.first_annual_report,
+        )
     last = through
     if duty.ends is not None:
         before_end = duty.ends - _ONE_DAY
