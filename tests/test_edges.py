@@ -20,45 +20,30 @@ SCHEDULE = vap.schedule(LAO, until=date(2012, 12, 31))
 EVIDENCE = vap.Evidence(source="S", as_of=date(2012, 1, 1), quote="q")
 
 
+def observation(**change):
+    """Victims observed on 1 January 2012, with *change* applied."""
+    fields = {"role": vap.Role.VICTIMS, "value": vap.Truth.YES, "on": date(2012, 1, 1)}
+    return vap.Observation(**{**fields, "evidence": [EVIDENCE], **change})
+
+
 @pytest.mark.parametrize(
     ("make", "fragment"),
     [
         (
-            lambda: vap.Observation(
-                role=vap.Role.VICTIMS,
-                value=vap.Truth.UNKNOWN,
-                on=date(2012, 1, 1),
-                evidence=[EVIDENCE],
-            ),
+            lambda: observation(value=vap.Truth.UNKNOWN),
             "Observation.value must be Truth.YES or Truth.NO",
         ),
         (
-            lambda: vap.Observation(
-                role=vap.Role.VICTIMS,
-                value=vap.Truth.YES,
-                on=date(2012, 1, 1),
-                change=True,
-                through=True,
-                evidence=[EVIDENCE],
-            ),
+            lambda: observation(change=True, through=True),
             "a change holds from its day, not throughout",
         ),
-        (
-            lambda: vap.Observation(
-                role=vap.Role.VICTIMS,
-                value=vap.Truth.YES,
-                on=date(2012, 1, 1),
-                settled=date(2012, 6, 1),
-                evidence=[EVIDENCE],
-            ),
-            "is only for a change",
-        ),
+        (lambda: observation(settled=date(2012, 6, 1)), "is only for a change"),
         (lambda: vap.read_facts([5]), "read_facts takes Observation values, not 5"),
         (
             lambda: vap.Plan(
                 key="XAP", title="t", adopted=date(2015, 1, 1), meetings=vap.meetings(), actions=[5]
             ),
-            "Plan",
+            "Plan.actions must be a sequence of Action values, not \\(5,\\)",
         ),
         (lambda: vap.StatesParties([5]), "StatesParties.states must be StateParty values"),
         (lambda: vap.Signatories([LAO]), "Signatories.signatories must be Signatory values"),
@@ -181,7 +166,9 @@ def test_json_with_any_indent():
 
 def test_frozen_maps_remember_their_hash():
     counts = vap.assess(SCHEDULE, vap.Progress(), as_of=date(2012, 1, 1)).indicators()[0].states
-    assert hash(counts) == hash(counts)
+    first = hash(counts)
+    assert hash(counts) == first  # the remembered hash
+    assert hash(type(counts)(dict(counts))) == first  # the hash of an equal map made afresh
 
 
 def test_submodules_load_on_first_use(monkeypatch):

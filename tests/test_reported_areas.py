@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from datetime import date
 
-import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -18,7 +17,6 @@ import vap
 from vap import Progress, Record, RecordStatus, ReportedAreas, Role, StateParty, Truth
 from vap.model.addressees import AllOf, AnyOf, HasRole, Not, reported_roles
 from vap.model.applicability import has_reported, report_days
-from vap.testing import strategies as vst
 
 CONTAMINATED = StateParty(
     "XYZ", "Xyzland", deposited=date(2009, 1, 1), roles={Role.CONTAMINATED}
@@ -146,48 +144,3 @@ def test_the_reported_roles_of_a_predicate_are_its_reported_leaves(role, reporte
     assert reported_roles(Not(leaf)) == expected
     assert reported_roles(AnyOf(members=(leaf, other))) == expected
     assert reported_roles(AllOf(members=(other, leaf))) == expected
-
-
-_CODES = ("AAA", "BBB", "CCC")
-
-
-@st.composite
-def _world(draw):
-    states = [
-        attrs.evolve(draw(vst.states_parties()), code=code)
-        for code in draw(st.lists(st.sampled_from(_CODES), min_size=1, max_size=3, unique=True))
-    ]
-    statuses = (RecordStatus.MET, RecordStatus.MET_BY, RecordStatus.NOT_MET)
-    records = draw(st.lists(vst.records(states=_CODES, statuses=statuses), max_size=6))
-    initial = [
-        vap.Record(r.state, "CCM-7.1", on=r.on, source=r.source, status=r.status) for r in records
-    ]
-    return states, Progress(initial)
-
-
-@given(_world())
-def test_the_fast_path_agrees_with_the_simple_one_by_the_reports(world):
-    from vap.engine.builder import Plain, duties_of, items_of  # noqa: PLC0415
-
-    states, reports = world
-    until = date(2016, 12, 31)
-    fast = vap.schedule(
-        states,
-        until=until,
-        month_end=vap.MonthEnd.ROUND_DOWN,
-        reported_areas=ReportedAreas.REPORTS,
-        reports=reports,
-    )
-    plan, obligations = vap.vientiane_action_plan(), vap.convention_obligations()
-    ask = Plain(fast.policy, until)
-    simple = sorted(
-        (
-            item
-            for state in states
-            for duty in duties_of(plan, obligations, plan.meetings)
-            for item in items_of(duty, state, ask)
-            if item.date <= until
-        ),
-        key=lambda item: (item.state, item.uid, item.opens),
-    )
-    assert sorted(fast, key=lambda item: (item.state, item.uid, item.opens)) == simple

@@ -118,31 +118,59 @@ def test_nothing_depends_on_todays_date(state):
     assert past == future
 
 
-def _simple_items(states, until):
+def _in_order(items):
+    return sorted(items, key=lambda item: (item.state, item.uid, item.opens))
+
+
+def _simple_items(states, policy):
     """Every item by the simple path: occurrences and judge asked directly, no cache."""
     from vap.engine.builder import Plain, duties_of, items_of  # noqa: PLC0415
 
     plan, obligations = vap.vientiane_action_plan(), vap.convention_obligations()
-    policy = vap.SchedulePolicy(until=until, month_end=ROUND)
-    ask = Plain(policy, until)
-    return sorted(
-        (
-            item
-            for state in states
-            for duty in duties_of(plan, obligations, plan.meetings)
-            for item in items_of(duty, state, ask)
-            if item.date <= until
-        ),
-        key=lambda item: (item.state, item.uid, item.opens),
+    ask = Plain(policy, policy.until)
+    return _in_order(
+        item
+        for state in states
+        for duty in duties_of(plan, obligations, plan.meetings)
+        for item in items_of(duty, state, ask)
+        if item.date <= policy.until
     )
 
 
 @given(st.lists(vst.states_parties(), min_size=1, max_size=4, unique_by=lambda s: s.code))
 def test_the_fast_path_agrees_with_the_simple_one(states):
     fast = vap.schedule(states, until=UNTIL, month_end=ROUND)
-    assert sorted(fast, key=lambda item: (item.state, item.uid, item.opens)) == _simple_items(
-        states, UNTIL
+    assert _in_order(fast) == _simple_items(states, fast.policy)
+
+
+_CODES = ("AAA", "BBB", "CCC")
+
+
+@st.composite
+def _reporting_world(draw):
+    """States and a record of their initial reports: met, met by a day, or not yet."""
+    codes = draw(st.lists(st.sampled_from(_CODES), min_size=1, max_size=3, unique=True))
+    states = [attrs.evolve(draw(vst.states_parties()), code=code) for code in codes]
+    statuses = (vap.RecordStatus.MET, vap.RecordStatus.MET_BY, vap.RecordStatus.NOT_MET)
+    records = draw(st.lists(vst.records(states=_CODES, statuses=statuses), max_size=6))
+    initial = [
+        vap.Record(r.state, "CCM-7.1", on=r.on, source=r.source, status=r.status) for r in records
+    ]
+    return states, vap.Progress(initial)
+
+
+@given(_reporting_world())
+def test_the_fast_path_agrees_with_the_simple_one_by_the_reports(world):
+    """The same when "have reported" is read by the reports (`ReportedAreas.REPORTS`)."""
+    states, reports = world
+    fast = vap.schedule(
+        states,
+        until=UNTIL,
+        month_end=ROUND,
+        reported_areas=vap.ReportedAreas.REPORTS,
+        reports=reports,
     )
+    assert _in_order(fast) == _simple_items(states, fast.policy)
 
 
 @given(vst.states_parties(), vst.dates())

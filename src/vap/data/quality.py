@@ -2,7 +2,7 @@
 How much of the built-in world is known: per role and year, and the answers it gives.
 
 The data quality page of the documentation is generated from these figures, and a test
-holds them to the targets the project set itself.
+holds them to the floors the built-in world has reached.
 """
 
 from __future__ import annotations

@@ -20,7 +20,7 @@ from vap.engine.collector import collector_paused
 from vap.engine.fastpath import Memo
 from vap.engine.schedule import Schedule, ScheduleItem, trusted_item
 from vap.errors import UnknownKeyError, ValidationError
-from vap.model.applicability import judge, report_days
+from vap.model.applicability import judge, report_days, reports_read
 from vap.model.dates import MonthEnd, as_date
 from vap.model.duties import Duty, Occurrence, occurrences
 from vap.model.keys import key_order
@@ -121,11 +121,11 @@ def _search(
                     for day in (fact.since, fact.until)
                     if day is not None and first < day and (end is None or day < end)
                 )
-    policy = ask.policy
-    if duty.reported and policy.reported_areas is ReportedAreas.REPORTS and policy.reports:
+    reports = reports_read(duty, ask.policy)
+    if reports is not None:
         days.update(
             day
-            for day in report_days(state.code, policy.reports)
+            for day in report_days(state.code, reports)
             if first < day and (end is None or day < end)
         )
     unknown: tuple[pendulum.Date, tuple[Reason, ...]] | None = None

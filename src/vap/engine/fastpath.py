@@ -17,10 +17,10 @@ from typing import Any
 
 import pendulum
 
-from vap.model.applicability import judge
+from vap.model.applicability import judge, reports_read
 from vap.model.duties import Duty, Occurrence, occurrences
 from vap.model.facts import RoleFact
-from vap.model.policy import ReportedAreas, SchedulePolicy
+from vap.model.policy import SchedulePolicy
 from vap.model.reasons import Reason
 from vap.model.roles import Role, Truth
 from vap.model.states import StateParty
@@ -92,7 +92,7 @@ class Memo:
             day,
             self._covering(state, roles, day) if roles else (),
         )
-        if duty.reported and self.policy.reported_areas is ReportedAreas.REPORTS:
+        if reports_read(duty, self.policy) is not None:
             key += (state.code,)  # the answer then rests on the State's own reports
         answer = self._answers.get(key)
         if answer is None:

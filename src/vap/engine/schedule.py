@@ -386,14 +386,15 @@ class Schedule(Sequence[ScheduleItem]):
         assessment: Assessment | None = None,
         include_undated: bool = False,
         page: int = 1,
-        per_page: int = 8,
+        per_page: int | None = None,
     ) -> Figure:
         """
         Draw the schedule as a timeline per State and return the matplotlib figure.
 
         Windows are bars, deadlines markers and meetings dotted lines; given an
         *assessment*, colours show each item's status. More than *per_page* States are
-        drawn a page at a time (*page*, from 1). In a notebook the figure shows itself.
+        drawn a page at a time (*page*, from 1; by default
+        `vap.exports.timeline.PER_PAGE` to a page). In a notebook the figure shows itself.
         Needs the ``plot`` extra.
         """
         from vap import exports  # noqa: PLC0415 - an optional extra

@@ -93,13 +93,13 @@ def plot(
     assessment: Assessment | None = None,
     include_undated: bool = False,
     page: int = 1,
-    per_page: int = PER_PAGE,
+    per_page: int | None = None,
 ) -> Figure:
     """
     Draw *schedule* as one timeline panel per State and return the figure.
 
-    A schedule of more than *per_page* States is drawn a page at a time: *page* (from 1)
-    says which, and the figure's title says how many there are.
+    A schedule of more than *per_page* States (by default `PER_PAGE`) is drawn a page at a
+    time: *page* (from 1) says which, and the figure's title says how many there are.
 
     Raises:
         MissingExtraError: if matplotlib is not installed.
@@ -111,6 +111,7 @@ def plot(
         from matplotlib.patches import Patch  # noqa: PLC0415
     except ImportError:  # pragma: no cover - the test environment has every extra
         raise MissingExtraError("plot needs matplotlib: pip install 'vap[plot]'") from None
+    per_page = PER_PAGE if per_page is None else per_page
     codes, pages = _page(schedule.codes, page, per_page)
     statuses = {row.uid: row.status for row in assessment} if assessment is not None else None
     panels = [

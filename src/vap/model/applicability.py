@@ -49,6 +49,7 @@ __all__ = [
     "has_reported",
     "judge",
     "report_days",
+    "reports_read",
     "step_applicability",
 ]
 
@@ -209,10 +210,8 @@ def judge(
     occurrence, window = _window(duty, found, day)
     if occurrence is None:
         return Truth.NO, window
-    reported = None
-    if duty.reported and policy.reported_areas is ReportedAreas.REPORTS:
-        assert policy.reports is not None  # noqa: S101 - SchedulePolicy refuses it otherwise
-        reported = has_reported(state.code, day, policy.reports)
+    reports = reports_read(duty, policy)
+    reported = None if reports is None else has_reported(state.code, day, reports)
     truth, reasons = addressee_truth(
         duty.predicate,
         [(role, state.fact(role, on=day)) for role in duty.roles],
@@ -222,6 +221,18 @@ def judge(
     if occurrence.due is not None and day > occurrence.due:
         return truth, (*occurrence.reasons, *reasons, window[-1])
     return truth, (*window, *reasons)
+
+
+def reports_read(duty: Duty, policy: SchedulePolicy) -> Progress | None:
+    """
+    The reporting record that decides whether *duty*'s addressees "have reported", if any.
+
+    ``None`` when the facts alone decide: a duty whose heading names no report, or the
+    default reading, `ReportedAreas.FACTS`.
+    """
+    if duty.reported and policy.reported_areas is ReportedAreas.REPORTS:
+        return policy.reports
+    return None
 
 
 def has_reported(code: str, day: pendulum.Date, reports: Progress) -> tuple[Truth, Reason]:

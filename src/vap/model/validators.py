@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime
 import inspect
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
 from typing import Any, Final, TypeVar
@@ -131,7 +130,6 @@ def to_strings(value: Iterable[str]) -> tuple[str, ...]:
 converter(to_strings)
 
 
-_INVISIBLE: Final = frozenset({"Cc", "Cf", "Cn", "Co", "Cs", "Zl", "Zp", "Zs"})
 _SURROGATE: Final = re.compile("[\ud800-\udfff]")
 
 
@@ -145,16 +143,21 @@ _NOT_VISIBLE: Final = "must be a non-empty string with visible text"
 
 
 def visible(text: str) -> bool:
-    """Whether *text* has a character one can see (not space, control or format only)."""
-    return any(unicodedata.category(char) not in _INVISIBLE for char in text)
+    """
+    Whether *text* has a character one can see: not only spaces, controls or format marks.
+
+    Python's printable characters are those outside the Unicode categories "Other" and
+    "Separator" (but the ASCII space): one of them that is not a space can be seen.
+    """
+    if text.isprintable():  # the common case, checked in C
+        return bool(text) and not text.isspace()
+    return any(char.isprintable() and not char.isspace() for char in text)
 
 
 def _text_problem(value: Any, *, blank: bool) -> str | None:
     if not isinstance(value, str):
         return "must be a string"
-    if value.isprintable():  # the common case, in C: no surrogate, no control character
-        return None if blank or (not value.isspace() and value) else _NOT_VISIBLE
-    if _SURROGATE.search(value):
+    if not value.isprintable() and _SURROGATE.search(value):  # a surrogate is unprintable
         return "holds an unpaired surrogate, which is not text"
     if not blank and not visible(value):
         return _NOT_VISIBLE
