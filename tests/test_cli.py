@@ -199,3 +199,27 @@ def test_python_dash_m_vap_is_the_command_line(capsys, monkeypatch):
     assert exit_.value.code == 0
     assert vap.loads(capsys.readouterr().out, vap.StatesParties) == vap.states_parties()
     assert vap.__version__ == importlib.metadata.version("vap")
+
+
+class _FailingTerminal(io.StringIO):
+    def write(self, _text):
+        raise OSError(5, "Input/output error")
+
+
+def test_a_failing_terminal_is_one_line_on_stderr(monkeypatch):
+    errors = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", _FailingTerminal())
+    assert main(["states"], stderr=errors) == 1
+    assert errors.getvalue() == "vap states: error: Input/output error\n"
+
+
+def test_a_file_error_names_the_file(monkeypatch):
+    def missing(arguments):
+        raise FileNotFoundError(2, "No such file or directory", "/gone/states.csv")
+
+    monkeypatch.setattr("vap.cli._run_states", missing)
+    errors = io.StringIO()
+    assert main(["states"], stderr=errors) == 1
+    assert errors.getvalue() == (
+        "vap states: error: No such file or directory: '/gone/states.csv'\n"
+    )

@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import pickle
 from datetime import date
 
 import attrs
+import cattrs
 import pytest
 
 import vap
-from vap import exports
+from vap import exports, serialization
 from vap.cli import main
 from vap.data import cache
+from vap.formats.converter import structure
+from vap.model.duties import occurrences
+from vap.model.policy import SchedulePolicy
 from vap.model.timelines import Annually
+from vap.testing.strategies import dates
 
 LAO = vap.states_parties()["LAO"]
 SCHEDULE = vap.schedule(LAO, until=date(2012, 12, 31))
@@ -200,3 +206,104 @@ def test_an_unknown_signatory_is_named():
         vap.signatories()["XXX"]
     with pytest.raises(vap.VapError, match="roles must be a set of roles, not 5"):
         vap.StateParty("XYZ", "X", deposited=date(2011, 1, 1), roles=5)  # type: ignore[arg-type]
+
+
+def test_a_later_partial_record_does_not_undo_a_met_year():
+    """A yearly report met for 2011, then a partial record for the same year: still met."""
+    schedule = vap.schedule(LAO, until=date(2013, 12, 31))
+    progress = vap.Progress(
+        [
+            vap.Record("LAO", "CCM-7.2", on=date(2012, 4, 20), covers=2011, source="S"),
+            vap.Record(
+                "LAO",
+                "CCM-7.2",
+                on=date(2012, 5, 1),
+                covers=2011,
+                source="T",
+                status=vap.RecordStatus.STARTED,
+            ),
+        ]
+    )
+    rows = vap.assess(schedule, progress, as_of=date(2012, 6, 1)).for_key("CCM-7.2")
+    (row,) = [row for row in rows if row.item.covers == 2011]
+    assert row.status is vap.Status.MET_ON_TIME
+    assert row.record is not None
+    assert row.record.source == "S"
+
+
+def test_a_plan_may_not_take_the_conventions_key():
+    """Keys must be unique within a schedule: CCM- keys are the Convention's obligations."""
+    text = vap.dumps(vap.vientiane_action_plan()).replace('"VAP-', '"CCM-')
+    text = text.replace('"key":"VAP"', '"key":"CCM"')
+    with pytest.raises(vap.FormatError, match="Plan.key must be .* other than 'CCM', not 'CCM'"):
+        vap.loads(text, vap.Plan)
+
+
+def test_a_yearly_duty_without_end_needs_a_last_day():
+    (duty,) = [
+        duty
+        for obligation in vap.convention_obligations()
+        for duty in obligation.duties
+        if duty.key == "CCM-7.2"
+    ]
+    with pytest.raises(vap.ValidationError, match="CCM-7.2 falls due every year without end"):
+        occurrences(duty, LAO, SchedulePolicy(), through=None)
+
+
+def test_role_parse_names_what_it_expects():
+    with pytest.raises(vap.ValidationError, match="unknown role 5: expected one of stockpiles"):
+        vap.Role.parse(5)
+
+
+def test_compact_json_without_orjson_is_the_same_document(monkeypatch):
+    fast = vap.dumps(EVIDENCE)
+    monkeypatch.setattr(serialization, "_orjson", lambda: None)
+    plain = vap.dumps(EVIDENCE)
+    assert json.loads(plain) == json.loads(fast)
+    assert "\n" not in plain
+    assert vap.loads(plain, vap.Evidence) == EVIDENCE
+
+
+def test_structure_turns_any_error_of_a_hook_into_a_format_error():
+    conv = cattrs.Converter()
+
+    def broken(value, _):
+        raise KeyError(value)
+
+    conv.register_structure_hook(vap.Evidence, broken)
+    with pytest.raises(vap.FormatError, match="invalid evidence") as raised:
+        structure({"source": "S"}, vap.Evidence, what="evidence", conv=conv)
+    assert raised.value.problems[0].endswith("@ $")
+
+
+def test_an_interrupted_write_leaves_the_old_file_and_no_temporary(tmp_path, monkeypatch):
+    target = tmp_path / "schedule.csv"
+    target.write_text("old", encoding="utf-8")
+
+    def interrupted(self, other):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(type(tmp_path), "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        SCHEDULE.to_csv(target)
+    assert target.read_text(encoding="utf-8") == "old"
+    assert [path.name for path in tmp_path.iterdir()] == ["schedule.csv"]
+
+
+def test_a_csv_cell_past_the_readers_limit_is_a_format_error(tmp_path):
+    path = tmp_path / "progress.csv"
+    path.write_text(
+        "state,key,on,source\nLAO,VAP-21.1,2011-01-10," + "x" * 200_000 + "\n",
+        encoding="utf-8",
+    )
+    limit = csv.field_size_limit(131_072)  # the default, which other libraries may raise
+    try:
+        with pytest.raises(vap.FormatError, match="field larger than field limit .* at line 2"):
+            vap.load_progress(path)
+    finally:
+        csv.field_size_limit(limit)
+
+
+def test_the_dates_strategy_refuses_an_empty_range():
+    with pytest.raises(ValueError, match="min_value 2012-01-01 is after max_value 2011-01-01"):
+        dates(date(2012, 1, 1), date(2011, 1, 1))

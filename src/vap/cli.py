@@ -264,7 +264,8 @@ def main(argv: Sequence[str] | None = None, *, stderr: IO[str] | None = None) ->
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
     except OSError as error:
-        errors.write(f"vap {arguments.command}: error: {error.strerror}: {error.filename}\n")
+        where = f": {error.filename!r}" if error.filename else ""
+        errors.write(f"vap {arguments.command}: error: {error.strerror}{where}\n")
         return 1
     return 0
 

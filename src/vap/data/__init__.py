@@ -43,10 +43,9 @@ def _once(load: Callable[[], T]) -> Callable[[], T]:
 
     @wraps(load)
     def cached() -> T:
-        if not loaded:
-            with lock:
-                if not loaded:
-                    loaded.append(load())
+        with lock:
+            if not loaded:
+                loaded.append(load())
         return loaded[0]
 
     return cached

@@ -482,25 +482,12 @@ def _rows(
     sections: dict[str, str],
 ) -> list[AssessmentRow]:
     """One row per item of the schedule, in its order."""
-    day = judgement.as_of
     rows: list[AssessmentRow] = []
     append = rows.append
     for index, item in enumerate(schedule.items):
-        record = met.get(index) or partial.get(index)
-        applies = item.applies
-        # The commonest rows, with nothing recorded, take the short paths.
-        if record is not None:
-            status, reason = judgement.status(item, met.get(index), partial.get(index))
-        elif applies is Truth.NO:
-            status = Status.NOT_APPLICABLE
-            reason = item.reasons[-1].message if item.reasons else "not addressed"
-        elif applies is Truth.UNKNOWN:
-            status, reason = Status.UNKNOWN, judgement.unknown(item)
-        elif item.due is None and item.opens <= day:
-            status, reason = Status.NO_FIXED_DATE, _NOTHING
-        else:
-            status, reason = judgement.status(item, None, None)
-        append(AssessmentRow(item, sections[item.obligation], status, record, reason))
+        done, begun = met.get(index), partial.get(index)
+        status, reason = judgement.status(item, done, begun)
+        append(AssessmentRow(item, sections[item.obligation], status, done or begun, reason))
     return rows
 
 

@@ -138,9 +138,8 @@ class _Walk:
             "properties": properties,
             "required": required,
             "additionalProperties": False,
+            "description": " ".join((kind.__doc__ or "").split()[:60]),
         }
-        if kind.__doc__:
-            definition["description"] = " ".join(kind.__doc__.split()[:60])
         self.defs[name] = definition
         return self.ref(name)
 

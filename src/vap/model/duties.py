@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Final, NamedTuple, assert_never
 import attrs
 import pendulum
 
+from vap.errors import ValidationError
 from vap.model.addressees import Addressee, HasRole, reported_roles
 from vap.model.dates import Period, add
 from vap.model.extensions import EXTENSION_RULES, ExtensionRule, granted_extensions
@@ -275,8 +276,10 @@ def _yearly(
             f" superseded on {duty.ends}"
         )
         return [Occurrence(start, None, None, None, (), lapsed)]
+    if last is None:
+        raise ValidationError(f"{duty.key} falls due every year without end: give through=")
     found: list[Occurrence] = []
-    while last is not None:
+    while True:
         due = pendulum.Date(year, timeline.month, timeline.day)
         opens = max(start, pendulum.Date(year, 1, 1))
         if due > last or (end is not None and opens >= end):
@@ -296,7 +299,8 @@ def occurrences(
     """
     Every window *state* owes under *duty*, with the reason any of them lapsed.
 
-    Yearly occurrences fall due on or before *through* (and, for a plan, before it ends).
+    Yearly occurrences fall due on or before *through* (and, for a plan, before it ends);
+    a yearly duty with neither is refused with a `vap.ValidationError`.
 
     An occurrence lapses when its time ran out before the State was bound, when the plan
     was superseded before it opened, or (by `vap.AfterPlanEnds.LAPSE`) when it falls due

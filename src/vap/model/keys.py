@@ -29,8 +29,8 @@ __all__ = [
 
 STATE_CODE: Final = r"[A-Z]{3}"
 """An ISO 3166-1 alpha-3 code: ``LAO``."""
-PLAN_KEY: Final = r"[A-Z]+"
-"""A plan's key, capital letters: ``VAP``."""
+PLAN_KEY: Final = r"(?!CCM$)[A-Z]+"
+"""A plan's key, capital letters: ``VAP``; ``CCM`` is the Convention's, so no plan's."""
 ACTION_KEY: Final = r"[A-Z]+-[0-9]+"
 """An action's key, its plan's key and number: ``VAP-12``."""
 STEP_KEY: Final = r"[A-Z]+-[0-9]+(\.[0-9]+[a-z]?)?"
@@ -39,7 +39,7 @@ OBLIGATION_KEY: Final = r"CCM-[0-9]+\.[0-9]+[a-z]?"
 """A key of the Convention's obligations: ``CCM-7.1``."""
 
 state_code = matches(STATE_CODE, "an ISO 3166-1 alpha-3 code like 'LAO'")
-plan_key = matches(PLAN_KEY, "a key of capital letters such as 'VAP'")
+plan_key = matches(PLAN_KEY, "a key of capital letters such as 'VAP', other than 'CCM'")
 action_key = matches(ACTION_KEY, "an action key such as 'VAP-12'")
 step_key = matches(STEP_KEY, "a key such as 'VAP-12', 'VAP-8.1' or 'CCM-7.1'")
 obligation_key = matches(OBLIGATION_KEY, "an obligation key such as 'CCM-7.1'")
