@@ -173,7 +173,7 @@ def _tagged_union(
         if not isinstance(value, dict):
             raise VapError(f"expected {name} as an object, got {_shown(value)}")
         tag = value.get(TAG_KEY)
-        if tag not in by_tag:
+        if not isinstance(tag, str) or tag not in by_tag:
             raise VapError(f"unknown {name} {TAG_KEY} {_shown(tag)}: expected one of {expected}")
         fields = {key: item for key, item in value.items() if key != TAG_KEY}
         return converter.structure(fields, by_tag[tag])
@@ -207,6 +207,12 @@ def configure_converter(conv: cattrs.Converter) -> None:
     conv.register_unstructure_hook_func(_is_enum, lambda member: member.value)
     conv.register_structure_hook_func(_is_set_of_strings, _structure_codes)
     conv.register_unstructure_hook_func(_is_set_of_strings, sorted)
+    # Every value is an object field by field, also those that are mappings or sequences
+    # (StatesParties, Schedule, Progress, Assessment); anything else is named as refused.
+    conv.register_structure_hook_factory(
+        lambda kind: isinstance(kind, type) and attrs.has(kind) and kind is not Plan,
+        lambda kind: _objects_only(kind, conv),
+    )
     _tagged_union(conv, Addressee, ADDRESSEE_TAGS, "addressee")
     _tagged_union(conv, Timeline, TIMELINE_TAGS, "timeline")
 
@@ -252,17 +258,23 @@ def configure_converter(conv: cattrs.Converter) -> None:
 
     conv.register_structure_hook(Plan, structure_plan)
     conv.register_unstructure_hook(Plan, unstructure_plan)
-    # attrs classes that are also mappings or sequences (StatesParties, Schedule, Progress,
-    # Assessment) are documents field by field, not plain collections.
-    conv.register_structure_hook_factory(
-        _is_attrs_collection,
-        lambda kind: make_dict_structure_fn(
-            kind, conv, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
-        ),
-    )
     conv.register_unstructure_hook_factory(
         _is_attrs_collection, lambda kind: make_dict_unstructure_fn(kind, conv)
     )
+
+
+def _objects_only(kind: type[T], conv: cattrs.Converter) -> Callable[[Any, Any], T]:
+    fields = make_dict_structure_fn(
+        kind, conv, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
+    )
+    name = kind.__name__.lstrip("_")
+
+    def structure(value: Any, _: Any) -> T:
+        if not isinstance(value, dict):
+            raise VapError(f"expected {name} as an object, got {_shown(value)}")
+        return fields(value, kind)
+
+    return structure
 
 
 def _is_attrs_collection(kind: Any) -> bool:
