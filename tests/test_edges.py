@@ -55,6 +55,14 @@ def observation(**change):
         (lambda: vap.Signatories([LAO]), "Signatories.signatories must be Signatory values"),
         (lambda: exports.html(5), "no HTML view for int: expected a schedule"),
         (
+            lambda: vap.assess(SCHEDULE, [], as_of=date(2012, 1, 1)),
+            r"assess\(\) takes a Progress, not \[\]",
+        ),
+        (
+            lambda: vap.assess(5, vap.Progress(), as_of=date(2012, 1, 1)),
+            r"assess\(\) takes a Schedule, not 5",
+        ),
+        (
             lambda: vap.Withdrawal(notified=date(2024, 8, 31)),
             "Withdrawal.effective must be given for a notice of 2024-08-31",
         ),

@@ -516,6 +516,10 @@ def assess(
             the State's entry into force; every such record is listed.
     """
     day = as_date(as_of, field="as_of")
+    if not isinstance(schedule, Schedule):
+        raise ValidationError(f"assess() takes a Schedule, not {schedule!r:.80}")
+    if not isinstance(progress, Progress):
+        raise ValidationError(f"assess() takes a Progress, not {progress!r:.80}")
     if not isinstance(due_soon, datetime.timedelta) or due_soon.days < 0:
         raise ValidationError(f"due_soon must be a timedelta of 0 days or more, not {due_soon!r}")
     _check(progress, schedule)
