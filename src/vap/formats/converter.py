@@ -23,7 +23,6 @@ import pendulum
 from cattrs.cols import homogenous_tuple_structure_factory
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
-from cattrs.v import format_exception
 
 from vap.errors import FormatError, VapError
 from vap.model.addressees import Addressee, AllOf, AllStates, AnyOf, Circumstance, HasRole, Not
@@ -317,7 +316,7 @@ def _format_exception(exc: BaseException, kind: type | None) -> str:
         return "required field missing"
     if isinstance(exc, VapError):
         return "; ".join((exc.message, *exc.problems))
-    return format_exception(exc, kind)
+    return f"invalid value: {exc}"  # a hook of a caller's converter; the model's raise VapError
 
 
 def structure(data: Any, kind: type[T], *, what: str, conv: cattrs.Converter | None = None) -> T:
