@@ -80,3 +80,22 @@ def test_indicators_count_what_the_rows_say(scenario, as_of):
         assert 0 <= indicator.numerator <= indicator.denominator
         assert indicator.numerator <= len(indicator.states[Status.MET_ON_TIME])
     assert sum(sum(summary.totals.values()) for summary in assessment.by_state()) == len(schedule)
+
+
+def _made_afresh(row):
+    """The row through the validated constructor (validators and consistency checks)."""
+    return vap.AssessmentRow(row.item, row.section, row.status, row.record, row.reason)
+
+
+@given(scenarios(), vst.dates(date(2010, 1, 1), UNTIL))
+def test_every_row_passes_its_validators(scenario, as_of):
+    """`assess` makes rows without running validators: each must pass them all the same."""
+    schedule, progress = scenario
+    for row in vap.assess(schedule, progress, as_of=as_of):
+        assert _made_afresh(row) == row
+
+
+def test_every_built_in_row_passes_its_validators():
+    schedule = vap.schedule(vap.states_parties(), until=date(2026, 12, 31))
+    for row in vap.assess(schedule, vap.reports(), as_of=date(2026, 1, 1)):
+        assert _made_afresh(row) == row
