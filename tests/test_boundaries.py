@@ -10,11 +10,14 @@ from datetime import date
 import attrs
 import icalendar
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import vap
 from vap.cli import main
 from vap.exports.csv import neutralise
 from vap.formats import documents
+from vap.model import validators
 
 LAO = vap.states_parties()["LAO"]
 RECORD = (
@@ -172,3 +175,42 @@ def test_a_repeated_key_among_many_is_found_in_one_pass():
     keys = ",".join(f'"k{index}": {index}' for index in range(50_000))
     with pytest.raises(vap.FormatError, match="the key 'k0' appears twice"):
         vap.loads("{" + keys + ', "k0": 1}', vap.Record)
+
+
+@attrs.frozen
+class _Texts:
+    shown: str = attrs.field(validator=validators.non_empty)
+    kept: str = attrs.field(validator=validators.is_text)
+
+
+def _accepts(make):
+    try:
+        make()
+    except vap.VapError:
+        return False
+    return True
+
+
+@given(st.text() | st.sampled_from(["", " ", "\u200b", "x", "\ud800", "a\ud800", "\u00ad"]))
+def test_the_text_checks_remembered_are_the_text_checks(text):
+    """The validators remember accepted strings; asked again, they answer as the plain check."""
+    visible = validators._text_problem(text, blank=False) is None
+    plain = validators._text_problem(text, blank=True) is None
+    for _ in range(2):
+        assert _accepts(lambda: _Texts(text, "k")) is visible
+        assert _accepts(lambda: _Texts("s", text)) is plain
+
+
+@given(st.dates(date(1900, 1, 1), date(2199, 12, 31)) | st.sampled_from([date(1899, 12, 31)]))
+def test_the_days_remembered_are_the_days_parsed(day):
+    """A loaded date is read once per text and shared; asked again, it is the same day."""
+    text = day.isoformat()
+    for _ in range(2):
+        try:
+            loaded = vap.loads(
+                vap.dumps(vap.Evidence(source="S", as_of=day, quote="q")), vap.Evidence
+            )
+        except vap.VapError:
+            assert not day >= vap.model.dates.FIRST_DAY  # out of range, refused both times
+            continue
+        assert loaded.as_of == vap.model.dates.parse_date(text)

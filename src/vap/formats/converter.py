@@ -103,12 +103,22 @@ def _shown(value: object) -> str:
     return text if len(text) <= 60 else f"{text[:57]}..."
 
 
+_DAYS: Final[dict[str, pendulum.Date]] = {}
+"""Days read so far, by their text: documents repeat them, and loaded values share them."""
+_DAYS_MAX: Final = 1 << 12
+
+
 def _structure_date(value: Any, _: Any) -> pendulum.Date:
     if type(value) is pendulum.Date:
         return value
     if not isinstance(value, str):
         raise VapError(f"expected a date as a string YYYY-MM-DD, got {_shown(value)}")
-    return parse_date(value)
+    day = _DAYS.get(value)
+    if day is None:
+        day = parse_date(value)
+        if len(_DAYS) < _DAYS_MAX:
+            _DAYS[value] = day
+    return day
 
 
 def _structure_period(value: Any, _: Any) -> Period:

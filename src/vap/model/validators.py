@@ -208,16 +208,32 @@ def are_strings(instance: object, attribute: attrs.Attribute[Any], value: Any) -
         )
 
 
+_SEEN_TEXT: Final[set[str]] = set()
+"""Strings `non_empty` has accepted: names, titles and quotes repeat across values."""
+_SEEN_MAX: Final = 1 << 14
+
+
+def _seen(value: Any) -> bool:
+    """Whether *value* is a `str` already found to be visible text (a cache of the check)."""
+    return type(value) is str and value in _SEEN_TEXT
+
+
 @says(_VISIBLE_SCHEMA)
 def non_empty(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     """Refuse anything but a string with some visible text."""
+    if _seen(value):
+        return
     problem = _text_problem(value, blank=False)
     if problem is not None:
         raise ValidationError(f"{_where(instance, attribute)} {problem}, not {_shown(value)}")
+    if type(value) is str and len(_SEEN_TEXT) < _SEEN_MAX:
+        _SEEN_TEXT.add(value)
 
 
 def is_text(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     """Refuse anything but a string (blank allowed) that is text: no unpaired surrogate."""
+    if _seen(value):  # visible text is text
+        return
     problem = _text_problem(value, blank=True)
     if problem is not None:
         raise ValidationError(f"{_where(instance, attribute)} {problem}, not {_shown(value)}")
