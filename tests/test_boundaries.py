@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 import vap
 from vap.cli import main
 from vap.exports.csv import neutralise
-from vap.formats import documents
+from vap.formats import converter, documents
 from vap.model import validators
 
 LAO = vap.states_parties()["LAO"]
@@ -214,3 +214,18 @@ def test_the_days_remembered_are_the_days_parsed(day):
             assert not day >= vap.model.dates.FIRST_DAY  # out of range, refused both times
             continue
         assert loaded.as_of == vap.model.dates.parse_date(text)
+
+
+def test_full_caches_still_check(monkeypatch):
+    """Once a cache is full, the checks and readings go on without remembering more."""
+    monkeypatch.setattr(converter, "_DAYS", {})
+    monkeypatch.setattr(converter, "_DAYS_MAX", 0)
+    monkeypatch.setattr(validators, "_SEEN_TEXT", set())
+    monkeypatch.setattr(validators, "_SEEN_MAX", 0)
+    day, quote = date(2187, 3, 14), "a quote"
+    text = vap.dumps(vap.Evidence(source="S", as_of=day, quote=quote))
+    assert vap.loads(text, vap.Evidence).as_of == day
+    assert day.isoformat() not in converter._DAYS
+    assert quote not in validators._SEEN_TEXT
+    with pytest.raises(vap.VapError, match="visible text"):
+        vap.Evidence(source="S", as_of=day, quote="\u200b")

@@ -17,6 +17,7 @@ from vap.model.validators import (
     is_optional_date,
     is_text,
     non_empty,
+    says,
     to_optional_date,
     to_strings,
 )
@@ -71,6 +72,7 @@ EXTENSION_RULES: Final = {
 """The deadlines that can be extended, keyed by obligation, with the longest step allowed."""
 
 
+@says({"enum": list(EXTENSION_RULES)})
 def _known_obligation(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
     if value not in EXTENSION_RULES:
         known = " or ".join(EXTENSION_RULES)

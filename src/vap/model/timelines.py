@@ -29,7 +29,7 @@ import pendulum
 from vap.errors import ValidationError
 from vap.model.dates import Period
 from vap.model.roles import Role, as_role
-from vap.model.validators import is_date, is_instance, is_text, matches, to_date
+from vap.model.validators import is_date, is_instance, is_text, matches, says, to_date
 
 __all__ = [
     "TIMELINE_KINDS",
@@ -127,6 +127,7 @@ class OnRoleStart:
         return f"as soon as the State is one {self.role.description}"
 
 
+@says({"minimum": 1, "maximum": 31})  # the month's own length is a rule across two fields
 def _real_day(instance: Annually, attribute: attrs.Attribute[int], day: int) -> None:
     month = instance.month
     if type(day) is not int or not 1 <= day <= calendar.monthrange(2001, month)[1]:
@@ -136,6 +137,7 @@ def _real_day(instance: Annually, attribute: attrs.Attribute[int], day: int) -> 
         )
 
 
+@says({"minimum": 1, "maximum": 12})
 def _month(instance: object, attribute: attrs.Attribute[Any], month: object) -> None:
     if type(month) is not int or not 1 <= month <= 12:
         raise ValidationError(f"Annually.{attribute.name} must be a month 1 to 12, not {month!r}")
