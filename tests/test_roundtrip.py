@@ -261,6 +261,36 @@ def test_what_the_schema_refuses_the_loader_refuses(value, data):
         vap.loads(json.dumps(mutated), type(value))
 
 
+# What only the loaders can say: rules that relate two values (docs/format.md).
+ACROSS_FIELDS = re.compile(
+    r"no such day in the calendar|contradicts Article|is before|must be after|overlap"
+    r"|is given without|has no yearly due date|is not a day of month|is not in the action"
+)
+
+
+@given(
+    st.one_of(
+        vst.states_parties(), vst.records(), vst.role_lists(), vst.signatories(), vst.meetings()
+    ),
+    st.data(),
+)
+def test_what_the_schema_accepts_loads_but_for_rules_across_fields(value, data):
+    """The other direction: a document the schema accepts loads, or breaks a rule of two values."""
+    document = json.loads(vap.dumps(value))
+    paths = list(_paths(document))
+    if not paths:
+        return
+    path = data.draw(st.sampled_from(paths))
+    mutated = _replaced(document, path, data.draw(LEAVES | st.just("2011-02-30")))
+    if not jsonschema.Draft202012Validator(vap.json_schema(type(value))).is_valid(mutated):
+        return
+    try:
+        vap.loads(json.dumps(mutated), type(value))
+    except vap.FormatError as error:
+        for problem in error.problems:
+            assert ACROSS_FIELDS.search(problem), problem
+
+
 def _tampered(value, change):
     document = json.loads(vap.dumps(value))
     change(document)
