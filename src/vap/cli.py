@@ -18,7 +18,6 @@ from typing import IO, NoReturn
 
 import vap
 from vap.errors import VapError
-from vap.formats.documents import write_file
 from vap.model.dates import parse_date
 
 __all__ = ["main"]
@@ -31,6 +30,19 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+class _Version(argparse.Action):
+    """``--version``: the installed version, read from the package metadata only when asked."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str) -> None:
+        super().__init__(
+            option_strings, dest, nargs=0, default=argparse.SUPPRESS, help="show the version"
+        )
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> NoReturn:
+        sys.stdout.write(f"vap {vap.__version__}\n")
+        parser.exit()
 
 
 def _date(text: str) -> datetime.date:
@@ -71,6 +83,8 @@ def _write(arguments: argparse.Namespace, output: str | bytes) -> None:
     """Write *output* to ``--output`` (all at once, or not at all) or to the terminal."""
     target = getattr(arguments, "output", None)
     if target is not None:
+        from vap.formats.documents import write_file  # noqa: PLC0415 - only for --output
+
         write_file(target, output)
         return
     if isinstance(output, bytes):
@@ -111,7 +125,7 @@ def _run_schedule(arguments: argparse.Namespace) -> None:
         schedule = schedule.filter(lambda item: item.applies in wanted)
     formats: dict[str, Callable[[vap.Schedule], str | bytes | None]] = {
         "table": _schedule_table,
-        "json": vap.dumps,
+        "json": lambda schedule: vap.dumps(schedule),  # noqa: PLW0108 - loads JSON only if asked
         "csv": lambda schedule: schedule.to_csv(),
         "ics": lambda schedule: schedule.to_ical(),
     }
@@ -199,7 +213,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="vap",
         description="The Vientiane Action Plan of the Convention on Cluster Munitions.",
     )
-    parser.add_argument("--version", action="version", version=f"vap {vap.__version__}")
+    parser.add_argument("--version", action=_Version)
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     schedule = commands.add_parser("schedule", help="what States owe, and by when")
