@@ -223,3 +223,10 @@ def test_a_file_error_names_the_file(monkeypatch):
     assert errors.getvalue() == (
         "vap states: error: No such file or directory: '/gone/states.csv'\n"
     )
+
+
+def test_version_in_process(capsys):
+    with pytest.raises(SystemExit) as raised:
+        main(["--version"])
+    assert raised.value.code == 0
+    assert capsys.readouterr().out == f"vap {vap.__version__}\n"
