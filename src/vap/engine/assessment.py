@@ -31,6 +31,7 @@ from vap.model.validators import (
     non_empty,
     to_date,
     tuple_of,
+    unchecked,
 )
 
 if TYPE_CHECKING:
@@ -474,28 +475,6 @@ def _matched(
     return met, partial, unmatched
 
 
-_set = object.__setattr__
-
-
-def _trusted_row(
-    item: ScheduleItem, section: str, status: Status, record: Record | None, reason: str
-) -> AssessmentRow:
-    """
-    An `AssessmentRow` that `assess` built from checked parts, made without its validators.
-
-    Every row `assess` makes passes them by construction (a law in the tests validates
-    each); skipping them here more than halves the cost of an assessment. Everything else
-    makes rows through the validated constructor.
-    """
-    row = object.__new__(AssessmentRow)
-    _set(row, "item", item)
-    _set(row, "section", section)
-    _set(row, "status", status)
-    _set(row, "record", record)
-    _set(row, "reason", reason)
-    return row
-
-
 def _rows(
     schedule: Schedule,
     met: dict[int, Record],
@@ -509,7 +488,15 @@ def _rows(
     for index, item in enumerate(schedule.items):
         done, begun = met.get(index), partial.get(index)
         status, reason = judgement.status(item, done, begun)
-        append(_trusted_row(item, sections[item.obligation], status, done or begun, reason))
+        row = unchecked(  # checked parts; a law makes every row through the constructor
+            AssessmentRow,
+            item=item,
+            section=sections[item.obligation],
+            status=status,
+            record=done or begun,
+            reason=reason,
+        )
+        append(row)
     return rows
 
 

@@ -42,6 +42,7 @@ from vap.model.validators import (
     to_date,
     to_optional_date,
     tuple_of,
+    unchecked,
 )
 
 if TYPE_CHECKING:
@@ -169,9 +170,6 @@ def item_index(schedule: Schedule) -> ItemIndex:
     return index
 
 
-_set = object.__setattr__
-
-
 def trusted_item(  # noqa: PLR0913, PLR0917 - the item's fields, in order
     key: str,
     obligation: str,
@@ -192,19 +190,20 @@ def trusted_item(  # noqa: PLR0913, PLR0917 - the item's fields, in order
     each built-in item with `attrs.validate`); skipping them here halves the cost of a
     schedule. Everything else makes items through the validated constructor.
     """
-    item = object.__new__(ScheduleItem)
-    _set(item, "key", key)
-    _set(item, "obligation", obligation)
-    _set(item, "state", state)
-    _set(item, "title", title)
-    _set(item, "timeline", timeline)
-    _set(item, "opens", opens)
-    _set(item, "due", due)
-    _set(item, "applies", applies)
-    _set(item, "year", year)
-    _set(item, "anchor", anchor)
-    _set(item, "reasons", reasons)
-    return item
+    return unchecked(
+        ScheduleItem,
+        key=key,
+        obligation=obligation,
+        state=state,
+        title=title,
+        timeline=timeline,
+        opens=opens,
+        due=due,
+        applies=applies,
+        year=year,
+        anchor=anchor,
+        reasons=reasons,
+    )
 
 
 def section_labels(schedule: Schedule) -> dict[str, str]:

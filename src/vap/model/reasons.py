@@ -5,7 +5,7 @@ from __future__ import annotations
 import attrs
 
 from vap.model.facts import Evidence
-from vap.model.validators import are_strings, as_tuple, non_empty, to_strings, tuple_of
+from vap.model.validators import are_strings, as_tuple, non_empty, to_strings, tuple_of, unchecked
 
 __all__ = ["Reason", "reason"]
 
@@ -31,9 +31,6 @@ class Reason:
         return f"{self.message} (sources: {', '.join(self.sources)})"
 
 
-_set = object.__setattr__
-
-
 def reason(
     message: str, sources: tuple[str, ...] = (), evidence: tuple[Evidence, ...] = ()
 ) -> Reason:
@@ -43,8 +40,4 @@ def reason(
     The engine gives reasons to thousands of items; the words come from the model and the
     sources and evidence from checked facts, so the checks would only cost time.
     """
-    made = object.__new__(Reason)
-    _set(made, "message", message)
-    _set(made, "sources", sources)
-    _set(made, "evidence", evidence)
-    return made
+    return unchecked(Reason, message=message, sources=sources, evidence=evidence)

@@ -21,6 +21,7 @@ from vap.errors import ValidationError
 from vap.model.dates import FIRST_DAY, LAST_DAY, in_range
 
 F = TypeVar("F", bound=Callable[..., Any])
+T = TypeVar("T")
 
 __all__ = [
     "are_strings",
@@ -40,6 +41,7 @@ __all__ = [
     "to_optional_date",
     "to_strings",
     "tuple_of",
+    "unchecked",
     "visible",
 ]
 
@@ -314,3 +316,17 @@ def tuple_of(
             )
 
     return validate
+
+
+def unchecked(kind: type[T], **fields: Any) -> T:
+    """
+    A *kind* made from parts already checked, without running its validators.
+
+    For the values the engine makes by the thousand from checked parts (reasons, schedule
+    items, assessment rows): laws in the tests make each through the validated constructor
+    and compare. *fields* must name every field; everything else uses the constructor.
+    """
+    made = object.__new__(kind)
+    for name, value in fields.items():
+        object.__setattr__(made, name, value)
+    return made
