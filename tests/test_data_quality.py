@@ -79,8 +79,8 @@ def test_why_a_role_is_unknown(facts, expected):
 # answers fails here. Issue #10 asks for 95 %; the holes that remain are named there.
 FLOORS = [
     (date(2011, 6, 1), vap.vientiane_action_plan(), 0.875),
-    (date(2013, 1, 1), vap.vientiane_action_plan(), 0.90),
-    (date(2015, 6, 1), vap.vientiane_action_plan(), 0.90),
+    (date(2013, 1, 1), vap.vientiane_action_plan(), 0.905),
+    (date(2015, 6, 1), vap.vientiane_action_plan(), 0.905),
     (date(2020, 1, 1), vap.convention_obligations(), 0.94),
     (date(2026, 1, 1), vap.convention_obligations(), 0.95),
 ]
