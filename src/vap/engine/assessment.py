@@ -483,20 +483,22 @@ def _rows(
     sections: dict[str, str],
 ) -> list[AssessmentRow]:
     """One row per item of the schedule, in its order."""
+    make_row = unchecked(AssessmentRow)  # checked parts; a law makes every row by the constructor
+    status_of, met_of, partial_of = judgement.status, met.get, partial.get
     rows: list[AssessmentRow] = []
     append = rows.append
     for index, item in enumerate(schedule.items):
-        done, begun = met.get(index), partial.get(index)
-        status, reason = judgement.status(item, done, begun)
-        row = unchecked(  # checked parts; a law makes every row through the constructor
-            AssessmentRow,
-            item=item,
-            section=sections[item.obligation],
-            status=status,
-            record=done or begun,
-            reason=reason,
+        done, begun = met_of(index), partial_of(index)
+        status, reason = status_of(item, done, begun)
+        append(
+            make_row(
+                item=item,
+                section=sections[item.obligation],
+                status=status,
+                record=done or begun,
+                reason=reason,
+            )
         )
-        append(row)
     return rows
 
 

@@ -18,7 +18,7 @@ import pendulum
 
 from vap.engine.collector import collector_paused
 from vap.engine.fastpath import Memo
-from vap.engine.schedule import Schedule, ScheduleItem, trusted_item
+from vap.engine.schedule import Schedule, ScheduleItem
 from vap.errors import UnknownKeyError, ValidationError
 from vap.model.applicability import judge, report_days, reports_read
 from vap.model.dates import MonthEnd, as_date
@@ -33,7 +33,7 @@ from vap.model.reasons import Reason
 from vap.model.roles import Truth
 from vap.model.states import StateParty
 from vap.model.timelines import Annually, ByMeeting
-from vap.model.validators import repeated
+from vap.model.validators import repeated, unchecked
 
 __all__ = ["schedule"]
 
@@ -141,6 +141,9 @@ def items_of(duty: Duty, state: StateParty, ask: Ask) -> list[ScheduleItem]:
     start = duty.start(state)
     items = []
     waits_for_role = duty.waits_for_role
+    # Items pass every validator by construction (a law checks each built-in item with
+    # `attrs.validate`), so they are made without running them: a third of a schedule's cost.
+    make_item = unchecked(ScheduleItem)
     for occurrence in found:
         opens, anchor = occurrence.opens, occurrence.anchor
         if occurrence.due is None and occurrence.lapsed is None:
@@ -150,18 +153,18 @@ def items_of(duty: Duty, state: StateParty, ask: Ask) -> list[ScheduleItem]:
         else:
             applies, reasons = ask.judge(duty, state, max(opens, start), found)
         items.append(
-            trusted_item(
-                duty.key,
-                duty.parent,
-                state.code,
-                duty.step.title,
-                duty.timeline,
-                opens,
-                occurrence.due,
-                applies,
-                occurrence.year,
-                anchor,
-                reasons,
+            make_item(
+                key=duty.key,
+                obligation=duty.parent,
+                state=state.code,
+                title=duty.step.title,
+                timeline=duty.timeline,
+                opens=opens,
+                due=occurrence.due,
+                applies=applies,
+                year=occurrence.year,
+                anchor=anchor,
+                reasons=reasons,
             )
         )
     return items

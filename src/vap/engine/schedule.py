@@ -42,7 +42,6 @@ from vap.model.validators import (
     to_date,
     to_optional_date,
     tuple_of,
-    unchecked,
 )
 
 if TYPE_CHECKING:
@@ -58,7 +57,6 @@ __all__ = [
     "ScheduleItem",
     "item_index",
     "section_labels",
-    "trusted_item",
 ]
 
 
@@ -155,55 +153,22 @@ def item_index(schedule: Schedule) -> ItemIndex:
     index = schedule._index  # noqa: SLF001 - this module's own cache
     if index is None:
         by_state_key: dict[tuple[str, str], list[tuple[int, ScheduleItem]]] = {}
-        steps: dict[str, list[str]] = {}
+        obligations: dict[str, str] = {}  # each key's obligation, in the schedule's order
         yearly = set()
         for position, item in enumerate(schedule.items):
-            by_state_key.setdefault((item.state, item.key), []).append((position, item))
+            key = item.key
+            by_state_key.setdefault((item.state, key), []).append((position, item))
+            if key not in obligations:
+                obligations[key] = item.obligation
             if item.year is not None:
-                yearly.add(item.key)
-            known = steps.setdefault(item.obligation, [])
-            if item.key not in known:
-                known.append(item.key)
+                yearly.add(key)
+        steps: dict[str, list[str]] = {}
+        for key, obligation in obligations.items():
+            steps.setdefault(obligation, []).append(key)
         index = ItemIndex(by_state_key, frozenset(yearly), steps)
         # Computing it twice (two threads at once) gives equal values: no lock is needed.
         object.__setattr__(schedule, "_index", index)
     return index
-
-
-def trusted_item(  # noqa: PLR0913, PLR0917 - the item's fields, in order
-    key: str,
-    obligation: str,
-    state: str,
-    title: str,
-    timeline: Timeline,
-    opens: pendulum.Date,
-    due: pendulum.Date | None,
-    applies: Truth,
-    year: int | None,
-    anchor: pendulum.Date | None,
-    reasons: tuple[Reason, ...],
-) -> ScheduleItem:
-    """
-    A `ScheduleItem` the engine built from checked parts, made without running validators.
-
-    The engine's items pass every validator by construction (a law in the tests checks
-    each built-in item with `attrs.validate`); skipping them here halves the cost of a
-    schedule. Everything else makes items through the validated constructor.
-    """
-    return unchecked(
-        ScheduleItem,
-        key=key,
-        obligation=obligation,
-        state=state,
-        title=title,
-        timeline=timeline,
-        opens=opens,
-        due=due,
-        applies=applies,
-        year=year,
-        anchor=anchor,
-        reasons=reasons,
-    )
 
 
 def section_labels(schedule: Schedule) -> dict[str, str]:

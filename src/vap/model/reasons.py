@@ -40,4 +40,4 @@ def reason(
     The engine gives reasons to thousands of items; the words come from the model and the
     sources and evidence from checked facts, so the checks would only cost time.
     """
-    return unchecked(Reason, message=message, sources=sources, evidence=evidence)
+    return unchecked(Reason)(message=message, sources=sources, evidence=evidence)

@@ -318,15 +318,35 @@ def tuple_of(
     return validate
 
 
-def unchecked(kind: type[T], **fields: Any) -> T:
+_MAKERS: Final[dict[type, Callable[..., Any]]] = {}
+
+
+def unchecked(kind: type[T]) -> Callable[..., T]:
     """
-    A *kind* made from parts already checked, without running its validators.
+    A maker of *kind* from parts already checked, which runs no validators.
 
     For the values the engine makes by the thousand from checked parts (reasons, schedule
     items, assessment rows): laws in the tests make each through the validated constructor
-    and compare. *fields* must name every field; everything else uses the constructor.
+    and compare. The maker takes every field by name, all required, and sets the slots
+    directly; its code is generated once per class, as attrs generates ``__init__``.
+    Everything else makes values through the constructor.
     """
-    made = object.__new__(kind)
-    for name, value in fields.items():
-        object.__setattr__(made, name, value)
-    return made
+    maker = _MAKERS.get(kind)
+    if maker is None:  # two threads may both make it: equal makers, either is kept
+        names = [field.name for field in attrs.fields(kind)]  # type: ignore[arg-type]
+        namespace: dict[str, Any] = {"_new": object.__new__, "_kind": kind}
+        for name in names:  # the slot's own setter, which a frozen class's __setattr__ skips
+            slot = next(vars(base)[name] for base in kind.__mro__ if name in vars(base))
+            namespace[f"_set_{name}"] = slot.__set__
+        source = "\n".join(
+            [
+                f"def make(*, {', '.join(names)}):",
+                "    made = _new(_kind)",
+                *(f"    _set_{name}(made, {name})" for name in names),
+                "    return made",
+            ]
+        )
+        code = compile(source, f"<vap unchecked {kind.__name__}>", "exec")
+        exec(code, namespace)  # noqa: S102 - code made above from the class's field names
+        maker = _MAKERS[kind] = namespace["make"]
+    return maker
