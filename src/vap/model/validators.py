@@ -336,8 +336,7 @@ def unchecked(kind: type[T]) -> Callable[..., T]:
         names = [field.name for field in attrs.fields(kind)]  # type: ignore[arg-type]
         namespace: dict[str, Any] = {"_new": object.__new__, "_kind": kind}
         for name in names:  # the slot's own setter, which a frozen class's __setattr__ skips
-            slot = next(vars(base)[name] for base in kind.__mro__ if name in vars(base))
-            namespace[f"_set_{name}"] = slot.__set__
+            namespace[f"_set_{name}"] = getattr(kind, name).__set__
         source = "\n".join(
             [
                 f"def make(*, {', '.join(names)}):",
