@@ -278,11 +278,9 @@ def schedule(  # noqa: PLR0913 - every policy is a keyword with a documented def
     with collector_paused():
         for state in parties:
             for duty in duties:
-                items.extend(
-                    item
-                    for item in items_of(duty, state, ask)
-                    if policy.until is None or item.date <= policy.until
-                )
+                items.extend(items_of(duty, state, ask))
+        if policy.until is not None:
+            items = [item for item in items if item.date <= policy.until]
         items.sort(key=lambda item: (item.date, item.state, rank[item.key]))
     return Schedule(
         items=tuple(items),

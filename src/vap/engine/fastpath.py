@@ -41,7 +41,7 @@ class Memo:
         self.through = through
         self._occurrences: dict[tuple[Any, ...], tuple[Occurrence, ...]] = {}
         self._answers: dict[tuple[Any, ...], tuple[Truth, tuple[Reason, ...]]] = {}
-        self._facts: dict[str, dict[Role, tuple[RoleFact, ...]]] = {}
+        self._facts: dict[tuple[str, int], tuple[tuple[RoleFact, ...], ...]] = {}
         self._reasons: dict[Reason, Reason] = {}
 
     def _dates_key(self, duty: Duty, state: StateParty) -> tuple[Any, ...]:
@@ -73,16 +73,21 @@ class Memo:
         self, state: StateParty, roles: tuple[Role, ...], day: pendulum.Date
     ) -> tuple[RoleFact | None, ...]:
         """The facts of *state* that give each of *roles* on *day* (equal facts hash alike)."""
-        by_role = self._facts.get(state.code)
-        if by_role is None:
-            grouped: dict[Role, list[RoleFact]] = {}
-            for fact in state.facts:
-                grouped.setdefault(fact.role, []).append(fact)
-            by_role = self._facts[state.code] = {r: tuple(f) for r, f in grouped.items()}
-        return tuple(
-            next((fact for fact in by_role.get(role, ()) if fact.covers(day)), None)
-            for role in roles
-        )
+        key = (state.code, id(roles))  # a duty's own tuple, which the call keeps alive
+        groups = self._facts.get(key)
+        if groups is None:
+            groups = self._facts[key] = tuple(
+                tuple(fact for fact in state.facts if fact.role is role) for role in roles
+            )
+        covering: list[RoleFact | None] = []
+        for group in groups:
+            for fact in group:
+                if fact.covers(day):
+                    covering.append(fact)
+                    break
+            else:
+                covering.append(None)
+        return tuple(covering)
 
     def judge(
         self, duty: Duty, state: StateParty, day: pendulum.Date, found: tuple[Occurrence, ...]
