@@ -349,3 +349,27 @@ def test_refusals_name_the_value_and_what_was_expected(kind, path, leaf, expecte
         vap.loads(json.dumps(document), kind)
     assert expected in str(raised.value)
     assert not INTERNAL.search(str(raised.value))
+
+
+def test_a_loaded_schedule_shares_its_reasons_and_rules_as_a_built_one():
+    built = vap.schedule([vap.states_parties()[code] for code in ("LAO", "DEU", "NOR")])
+    loaded = vap.loads(vap.dumps(built), vap.Schedule)
+    assert loaded == built
+
+    def distinct(schedule, part):
+        values = [value for item in schedule for value in part(item)]
+        return len({id(value) for value in values}), len(set(values))
+
+    for part in (lambda item: item.reasons, lambda item: (item.timeline,)):
+        objects, values = distinct(loaded, part)
+        assert objects == values  # one object per distinct value
+    again = vap.loads(vap.dumps(built), vap.Schedule)
+    assert again.items[0].reasons[0] is not loaded.items[0].reasons[0]  # kept for one load only
+
+
+def test_a_converter_used_directly_makes_each_value_anew():
+    converter = serialization.make_converter()
+    document = converter.unstructure(vap.Reason("addressed to all States Parties"))
+    first, second = (converter.structure(document, vap.Reason) for _ in range(2))
+    assert first == second
+    assert first is not second

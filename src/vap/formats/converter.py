@@ -10,6 +10,7 @@ into one `vap.FormatError`; nothing half-built escapes.
 from __future__ import annotations
 
 import collections.abc
+import contextvars
 import enum
 import json
 import math
@@ -29,6 +30,7 @@ from vap.model.addressees import Addressee, AllOf, AllStates, AnyOf, Circumstanc
 from vap.model.dates import Period, parse_date
 from vap.model.meetings import Calendar, Meeting
 from vap.model.plan import Plan
+from vap.model.reasons import Reason
 from vap.model.timelines import (
     Annually,
     AsSoonAsPossible,
@@ -190,7 +192,7 @@ def _tagged_union(
     def unstructure(value: Any) -> dict[str, Any]:
         return {TAG_KEY: tags[type(value)], **converter.unstructure(value, type(value))}
 
-    converter.register_structure_hook(union, structure)
+    converter.register_structure_hook(union, _shared(structure, union))
     converter.register_unstructure_hook(union, unstructure)
 
 
@@ -272,6 +274,12 @@ def configure_converter(conv: cattrs.Converter) -> None:
     )
 
 
+_SHARED: Final[contextvars.ContextVar[dict[tuple[Any, str], Any] | None]] = contextvars.ContextVar(
+    "vap_shared", default=None
+)
+"""The values of one `structure` call by kind and JSON text, for the kinds that repeat."""
+
+
 def _objects_only(kind: type[T], conv: cattrs.Converter) -> Callable[[Any, Any], T]:
     fields = make_dict_structure_fn(
         kind, conv, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
@@ -283,7 +291,29 @@ def _objects_only(kind: type[T], conv: cattrs.Converter) -> Callable[[Any, Any],
             raise VapError(f"expected {name} as an object, got {_shown(value)}")
         return fields(value, kind)
 
-    return structure
+    return _shared(structure, kind) if kind is Reason else structure
+
+
+def _shared(structure: Callable[[Any, Any], T], kind: Any) -> Callable[[Any, Any], T]:
+    """
+    *structure*, made once per distinct JSON object within one `structure` call.
+
+    A schedule's items repeat a few hundred reasons and rules thousands of times: equal
+    objects (the same JSON text, read as Python) give one shared value, as `vap.schedule`
+    shares them. Outside `structure` (a caller's own converter) nothing is kept.
+    """
+
+    def shared(value: Any, _: Any) -> T:
+        seen = _SHARED.get()
+        if seen is None or type(value) is not dict:
+            return structure(value, kind)
+        text = (kind, repr(value))
+        made: T | None = seen.get(text)
+        if made is None:
+            made = seen[text] = structure(value, kind)
+        return made
+
+    return shared
 
 
 def _is_attrs_collection(kind: Any) -> bool:
@@ -337,6 +367,7 @@ def structure(data: Any, kind: type[T], *, what: str, conv: cattrs.Converter | N
         FormatError: "invalid <what>" with one problem per bad value.
     """
     conv = conv or converter()
+    token = _SHARED.set({})
     try:
         return conv.structure(data, kind)
     except (ClassValidationError, IterableValidationError) as error:
@@ -345,6 +376,8 @@ def structure(data: Any, kind: type[T], *, what: str, conv: cattrs.Converter | N
         problems = [f"{problem} @ $" for problem in error.problems] or [f"{error.message} @ $"]
     except (ValueError, TypeError, KeyError) as error:
         problems = [f"{_format_exception(error, kind)} @ $"]
+    finally:
+        _SHARED.reset(token)
     raise FormatError(f"invalid {what}", problems)
 
 
