@@ -424,7 +424,7 @@ def _match(
     In date order: a record of a yearly item meets the occurrence of the year it covers
     (`Record.year_covered`); a record of a one-off item meets it. A partial record marks
     progress; a withdrawal that names no year takes back the latest occurrence that has a
-    record. Items are known by their place in the schedule.
+    record. Items are known by their identity.
     """
     met: dict[int, Record] = {}
     partial: dict[int, Record] = {}
@@ -467,7 +467,10 @@ def _matched(
     partial: dict[int, Record] = {}
     unmatched: list[Record] = []
     for group, records in records_of.items():
-        items = sorted(items_of.get(group, []), key=lambda pair: (pair[1].date, pair[1].year or 0))
+        items = sorted(
+            ((id(item), item) for item in items_of.get(group, ())),
+            key=lambda pair: (pair[1].date, pair[1].year or 0),
+        )
         group_met, group_partial, group_unmatched = _match(items, records)
         met.update(group_met)
         partial.update(group_partial)
@@ -487,8 +490,8 @@ def _rows(
     status_of, met_of, partial_of = judgement.status, met.get, partial.get
     rows: list[AssessmentRow] = []
     append = rows.append
-    for index, item in enumerate(schedule.items):
-        done, begun = met_of(index), partial_of(index)
+    for item in schedule.items:
+        done, begun = met_of(id(item)), partial_of(id(item))
         status, reason = status_of(item, done, begun)
         append(
             make_row(

@@ -17,7 +17,7 @@ import pendulum
 
 from vap.errors import ValidationError
 from vap.model.dates import as_date
-from vap.model.keys import state_code, step_key
+from vap.model.keys import key_order, state_code, step_key
 from vap.model.obligations import ObligationSet
 from vap.model.plan import Plan
 from vap.model.policy import SchedulePolicy
@@ -55,6 +55,7 @@ __all__ = [
     "ItemIndex",
     "Schedule",
     "ScheduleItem",
+    "indexed",
     "item_index",
     "section_labels",
 ]
@@ -141,34 +142,57 @@ class ScheduleItem:
 
 @attrs.frozen
 class ItemIndex:
-    """A schedule's items by State and key, made once per schedule, for assessments."""
+    """
+    A schedule's items by State and key, made once per schedule, for assessments.
 
-    by_state_key: dict[tuple[str, str], list[tuple[int, ScheduleItem]]]
+    ``yearly`` holds the keys of yearly steps; ``steps`` each obligation's step keys in
+    key order.
+    """
+
+    by_state_key: dict[tuple[str, str], list[ScheduleItem]]
     yearly: frozenset[str]
     steps: dict[str, list[str]]
+
+
+def _index_of(by_state_key: dict[tuple[str, str], list[ScheduleItem]]) -> ItemIndex:
+    """The index of these groups of items, each of one State and one key."""
+    steps: dict[str, list[str]] = {}
+    yearly = set()
+    for (_, key), items in by_state_key.items():
+        known = steps.setdefault(items[0].obligation, [])
+        if key not in known:
+            known.append(key)
+            if isinstance(items[0].timeline, Annually):
+                yearly.add(key)
+    ordered = {obligation: sorted(keys, key=key_order) for obligation, keys in steps.items()}
+    return ItemIndex(by_state_key, frozenset(yearly), ordered)
 
 
 def item_index(schedule: Schedule) -> ItemIndex:
     """Return *schedule*'s items by State and key; made on first use and kept with it."""
     index = schedule._index  # noqa: SLF001 - this module's own cache
     if index is None:
-        by_state_key: dict[tuple[str, str], list[tuple[int, ScheduleItem]]] = {}
-        obligations: dict[str, str] = {}  # each key's obligation, in the schedule's order
-        yearly = set()
-        for position, item in enumerate(schedule.items):
-            key = item.key
-            by_state_key.setdefault((item.state, key), []).append((position, item))
-            if key not in obligations:
-                obligations[key] = item.obligation
-            if item.year is not None:
-                yearly.add(key)
-        steps: dict[str, list[str]] = {}
-        for key, obligation in obligations.items():
-            steps.setdefault(obligation, []).append(key)
-        index = ItemIndex(by_state_key, frozenset(yearly), steps)
+        by_state_key: dict[tuple[str, str], list[ScheduleItem]] = {}
+        for item in schedule.items:
+            by_state_key.setdefault((item.state, item.key), []).append(item)
+        index = _index_of(by_state_key)
         # Computing it twice (two threads at once) gives equal values: no lock is needed.
         object.__setattr__(schedule, "_index", index)
     return index
+
+
+def indexed(
+    schedule: Schedule, by_state_key: dict[tuple[str, str], list[ScheduleItem]]
+) -> Schedule:
+    """
+    *schedule*, with its index made from the groups of items its builder made anyway.
+
+    `vap.schedule` makes each State's items of each key together, so it gives them here
+    rather than `item_index` grouping them again on the first assessment; a law checks
+    that the two indexes hold the same.
+    """
+    object.__setattr__(schedule, "_index", _index_of(by_state_key))
+    return schedule
 
 
 def section_labels(schedule: Schedule) -> dict[str, str]:
