@@ -214,22 +214,3 @@ def test_nothing_is_owed_once_a_withdrawal_takes_effect(state):
         assert item.opens < effective, item
         if item.due is not None and item.due >= effective:
             assert item.applies is vap.Truth.NO, item
-
-
-@given(
-    st.lists(vst.states_parties(), min_size=1, max_size=4, unique_by=lambda s: s.code),
-    st.none() | vst.dates(date(2011, 1, 1), UNTIL),
-)
-def test_the_index_made_with_a_schedule_is_the_one_made_from_its_items(states, until):
-    from vap.engine.schedule import item_index  # noqa: PLC0415 - the engine's own index
-
-    built = vap.schedule(states, until=until, month_end=vap.MonthEnd.ROUND_DOWN)
-    assert built._index is not None  # made with the schedule, not on first use
-    given_index, plain = item_index(built), item_index(attrs.evolve(built))
-    assert given_index.yearly == plain.yearly
-    assert given_index.steps == plain.steps
-
-    def groups(index):
-        return {group: sorted(map(id, items)) for group, items in index.by_state_key.items()}
-
-    assert groups(given_index) == groups(plain)

@@ -18,7 +18,7 @@ import pendulum
 
 from vap.engine.collector import collector_paused
 from vap.engine.fastpath import Memo
-from vap.engine.schedule import Schedule, ScheduleItem, indexed
+from vap.engine.schedule import Schedule, ScheduleItem
 from vap.errors import UnknownKeyError, ValidationError
 from vap.model.applicability import judge, report_days, reports_read
 from vap.model.dates import MonthEnd, as_date
@@ -275,22 +275,17 @@ def schedule(  # noqa: PLR0913 - every policy is a keyword with a documented def
     rank = {duty.key: index for index, duty in enumerate(duties)}
     ask = Memo(policy, through)
     items: list[ScheduleItem] = []
-    groups: dict[tuple[str, str], list[ScheduleItem]] = {}
     with collector_paused():
         for state in parties:
             for duty in duties:
-                found = items_of(duty, state, ask)
-                if policy.until is not None:
-                    found = [item for item in found if item.date <= policy.until]
-                if found:
-                    items.extend(found)
-                    groups[state.code, duty.key] = found
+                items.extend(items_of(duty, state, ask))
+        if policy.until is not None:
+            items = [item for item in items if item.date <= policy.until]
         items.sort(key=lambda item: (item.date, item.state, rank[item.key]))
-    made = Schedule(
+    return Schedule(
         items=tuple(items),
         states=tuple(parties),
         plan=plan,
         obligations=obligations,
         policy=policy,
     )
-    return indexed(made, groups)

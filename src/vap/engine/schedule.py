@@ -55,7 +55,6 @@ __all__ = [
     "ItemIndex",
     "Schedule",
     "ScheduleItem",
-    "indexed",
     "item_index",
     "section_labels",
 ]
@@ -173,26 +172,18 @@ def item_index(schedule: Schedule) -> ItemIndex:
     index = schedule._index  # noqa: SLF001 - this module's own cache
     if index is None:
         by_state_key: dict[tuple[str, str], list[ScheduleItem]] = {}
+        group_of = by_state_key.get
         for item in schedule.items:
-            by_state_key.setdefault((item.state, item.key), []).append(item)
+            group = item.state, item.key
+            found = group_of(group)
+            if found is None:
+                by_state_key[group] = [item]
+            else:
+                found.append(item)
         index = _index_of(by_state_key)
         # Computing it twice (two threads at once) gives equal values: no lock is needed.
         object.__setattr__(schedule, "_index", index)
     return index
-
-
-def indexed(
-    schedule: Schedule, by_state_key: dict[tuple[str, str], list[ScheduleItem]]
-) -> Schedule:
-    """
-    *schedule*, with its index made from the groups of items its builder made anyway.
-
-    `vap.schedule` makes each State's items of each key together, so it gives them here
-    rather than `item_index` grouping them again on the first assessment; a law checks
-    that the two indexes hold the same.
-    """
-    object.__setattr__(schedule, "_index", _index_of(by_state_key))
-    return schedule
 
 
 def section_labels(schedule: Schedule) -> dict[str, str]:
