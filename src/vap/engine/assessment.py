@@ -416,7 +416,7 @@ def _check(progress: Progress, schedule: Schedule) -> None:
 
 
 def _match(
-    items: list[tuple[int, ScheduleItem]], records: list[Record]
+    items: list[ScheduleItem], records: list[Record]
 ) -> tuple[dict[int, Record], dict[int, Record], list[Record]]:
     """
     Match one State's records for one key to the key's items (its yearly occurrences).
@@ -424,20 +424,21 @@ def _match(
     In date order: a record of a yearly item meets the occurrence of the year it covers
     (`Record.year_covered`); a record of a one-off item meets it. A partial record marks
     progress; a withdrawal that names no year takes back the latest occurrence that has a
-    record. Items are known by their identity.
+    record. Items are known by their identity (`id`), as the schedule keeps them alive.
     """
     met: dict[int, Record] = {}
     partial: dict[int, Record] = {}
     unmatched = []
-    by_year = {item.covers: index for index, item in items if item.covers is not None}
+    ids = [id(item) for item in items]
+    by_year = {item.covers: id(item) for item in items if item.covers is not None}
     for record in records:
         if by_year and (record.covers is not None or record.status is not RecordStatus.WITHDRAWN):
             target = by_year.get(record.year_covered)
         elif record.status is RecordStatus.WITHDRAWN:
-            taken = [index for index, _ in items if index in met or index in partial]
+            taken = [index for index in ids if index in met or index in partial]
             target = taken[-1] if taken else None
         else:
-            target = next((index for index, _ in items if index not in met), None)
+            target = next((index for index in ids if index not in met), None)
         if target is None:
             unmatched.append(record)
         elif record.status is RecordStatus.WITHDRAWN:
@@ -467,10 +468,7 @@ def _matched(
     partial: dict[int, Record] = {}
     unmatched: list[Record] = []
     for group, records in records_of.items():
-        items = sorted(
-            ((id(item), item) for item in items_of.get(group, ())),
-            key=lambda pair: (pair[1].date, pair[1].year or 0),
-        )
+        items = sorted(items_of.get(group, ()), key=lambda item: (item.date, item.year or 0))
         group_met, group_partial, group_unmatched = _match(items, records)
         met.update(group_met)
         partial.update(group_partial)

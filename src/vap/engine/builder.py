@@ -142,7 +142,7 @@ def items_of(duty: Duty, state: StateParty, ask: Ask) -> list[ScheduleItem]:
     items = []
     waits_for_role = duty.waits_for_role
     # Items pass every validator by construction (a law checks each built-in item with
-    # `attrs.validate`), so they are made without running them: a third of a schedule's cost.
+    # `attrs.validate`), so they are made without running them again.
     make_item = unchecked(ScheduleItem)
     for occurrence in found:
         opens, anchor = occurrence.opens, occurrence.anchor
