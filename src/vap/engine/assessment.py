@@ -20,7 +20,7 @@ import pendulum
 from vap.engine.collector import collector_paused
 from vap.engine.schedule import Schedule, ScheduleItem, item_index, section_labels
 from vap.errors import ValidationError
-from vap.model.dates import as_date
+from vap.model.dates import as_date, iso
 from vap.model.keys import key_order
 from vap.model.progress import Progress, Record, RecordStatus
 from vap.model.roles import Truth
@@ -163,7 +163,6 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}" + ("" if count == 1 else "s")
 
 
-_iso = datetime.date.isoformat  # the C method: pendulum's own formatting is slower
 _NOTHING = "no fixed date, and no record of it being met"
 
 
@@ -194,7 +193,7 @@ class _Judgement:
         if item.applies is Truth.UNKNOWN:
             return Status.UNKNOWN, self.unknown(item)
         if self.as_of < item.opens:
-            return Status.NOT_DUE, f"opens on {_iso(item.opens)}"
+            return Status.NOT_DUE, f"opens on {iso(item.opens)}"
         if partial is not None:
             return self._partial(item, partial)
         due = item.due
@@ -206,11 +205,11 @@ class _Judgement:
             if self.as_of > due:
                 late = _plural(_days(due, self.as_of), "day")
                 text = (
-                    f"due {_iso(due)}, {late} before {_iso(self.as_of)},"
+                    f"due {iso(due)}, {late} before {iso(self.as_of)},"
                     " and no record of it being met"
                 )
             else:
-                text = f"due {_iso(due)}, in {_plural(_days(self.as_of, due), 'day')}"
+                text = f"due {iso(due)}, in {_plural(_days(self.as_of, due), 'day')}"
             self._texts[key] = text
         if self.as_of > due:
             return Status.OVERDUE, text
@@ -230,37 +229,37 @@ class _Judgement:
     def _met(self, item: ScheduleItem, record: Record) -> tuple[Status, str]:
         unknown = "; whether it applies is unknown" if item.applies is Truth.UNKNOWN else ""
         if record.status is RecordStatus.MET_BY:
-            by = f"met by {_iso(record.on)} ({record.source})"
+            by = f"met by {iso(record.on)} ({record.source})"
             if item.due is None or record.on <= item.due:
                 return Status.MET_ON_TIME, f"{by}, no later than its due date" + unknown
             return Status.MET, (
                 f"{by}, on a day the record does not give: whether it was on time,"
-                f" by {_iso(item.due)}, is not known"
+                f" by {iso(item.due)}, is not known"
             ) + unknown
         if item.due is None:
-            reason = f"met on {_iso(record.on)} ({record.source}); no fixed date"
+            reason = f"met on {iso(record.on)} ({record.source}); no fixed date"
             return Status.MET_ON_TIME, reason + unknown
         late = _days(item.due, record.on)
         if late <= 0:
-            reason = f"met on {_iso(record.on)}, due {_iso(item.due)} ({record.source})"
+            reason = f"met on {iso(record.on)}, due {iso(item.due)} ({record.source})"
             return Status.MET_ON_TIME, reason + unknown
         reason = (
-            f"met on {_iso(record.on)}, {_plural(late, 'day')} after the due date"
-            f" {_iso(item.due)} ({record.source})"
+            f"met on {iso(record.on)}, {_plural(late, 'day')} after the due date"
+            f" {iso(item.due)} ({record.source})"
         )
         return Status.MET_LATE, reason + unknown
 
     def _partial(self, item: ScheduleItem, record: Record) -> tuple[Status, str]:
-        progress = f"{record.status.value} on {_iso(record.on)} ({record.source})"
+        progress = f"{record.status.value} on {iso(record.on)} ({record.source})"
         if item.due is None:
             return Status.IN_PROGRESS, f"{progress}; no fixed date"
         if self.as_of > item.due:
             late = _plural(_days(item.due, self.as_of), "day")
             return (
                 Status.OVERDUE,
-                f"due {_iso(item.due)}, {late} before {_iso(self.as_of)}; {progress}",
+                f"due {iso(item.due)}, {late} before {iso(self.as_of)}; {progress}",
             )
-        return Status.IN_PROGRESS, f"{progress}; due {_iso(item.due)}"
+        return Status.IN_PROGRESS, f"{progress}; due {iso(item.due)}"
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -534,12 +533,11 @@ def assess(
         raise ValidationError(f"assess() takes a Progress, not {progress!r:.80}")
     if not isinstance(due_soon, datetime.timedelta) or due_soon.days < 0:
         raise ValidationError(f"due_soon must be a timedelta of 0 days or more, not {due_soon!r}")
-    _check(progress, schedule)
-    met, partial, unmatched = _matched(schedule, progress.known_on(day))
-    sections = section_labels(schedule)
-    judgement = _Judgement(day, due_soon.days)
     with collector_paused():
-        rows = _rows(schedule, met, partial, judgement, sections)
+        _check(progress, schedule)
+        met, partial, unmatched = _matched(schedule, progress.known_on(day))
+        judgement = _Judgement(day, due_soon.days)
+        rows = _rows(schedule, met, partial, judgement, section_labels(schedule))
     return Assessment(
         rows=tuple(rows), as_of=day, due_soon=due_soon.days, unmatched=tuple(unmatched)
     )

@@ -30,8 +30,8 @@ import attrs
 import pendulum
 
 from vap.model.addressees import Addressee, AllStates, reported_roles
-from vap.model.dates import as_date
-from vap.model.duties import Duty, Occurrence, occurrences
+from vap.model.dates import as_date, iso
+from vap.model.duties import Duty, Occurrence, occurrences, superseded_first
 from vap.model.facts import RoleFact
 from vap.model.policy import ReportedAreas, SchedulePolicy
 from vap.model.progress import Progress, RecordStatus
@@ -147,19 +147,18 @@ def _unbound(duty: Duty, state: StateParty, day: pendulum.Date) -> Reason | None
     """Why *duty* cannot bind *state* on *day* at all (rules 1 and 2), or ``None``."""
     starts, ends, eif = duty.starts, duty.ends, state.entry_into_force
     if ends is not None and day >= ends and eif >= ends:
-        return reason(
-            f"the plan was superseded on {ends}, before the Convention entered into force"
-            f" for the State on {eif}"
-        )
+        return superseded_first(ends, eif)
     if starts is not None and (day < starts or (ends is not None and day >= ends)):
-        superseded = f", superseded {ends}" if ends else ""
-        return reason(f"the plan is not in force on {day} (adopted {starts}{superseded})")
+        superseded = f", superseded {iso(ends)}" if ends else ""
+        return reason(f"the plan is not in force on {iso(day)} (adopted {iso(starts)}{superseded})")
     if day < eif:
-        return reason(f"the Convention enters into force for the State on {eif}, after {day}")
+        return reason(
+            f"the Convention enters into force for the State on {iso(eif)}, after {iso(day)}"
+        )
     withdrawal = state.withdrawal
     if withdrawal is not None and day >= withdrawal.effective:
         return reason(
-            f"the State's withdrawal took effect on {withdrawal.effective} (Article 20)",
+            f"the State's withdrawal took effect on {iso(withdrawal.effective)} (Article 20)",
             withdrawal.sources,
         )
     return None
@@ -177,7 +176,7 @@ def _window(
     occurrence = _current(found, day)
     if occurrence is None:
         if found:
-            return None, (reason(f"it opens on {found[0].opens}"),)
+            return None, (reason(f"it opens on {iso(found[0].opens)}"),)
         return None, (reason(f"no {duty.step.timeline.describe()} is recorded for the State"),)
     if occurrence.lapsed is not None:
         return None, (*occurrence.reasons, occurrence.lapsed)
@@ -185,8 +184,8 @@ def _window(
     if due is None or day <= due:
         return occurrence, occurrence.reasons
     if duty.lapses_after_due:
-        return None, (*occurrence.reasons, reason(f"its time ran out on {due}"))
-    return occurrence, (*occurrence.reasons, reason(f"due {due}: owed until met"))
+        return None, (*occurrence.reasons, reason(f"its time ran out on {iso(due)}"))
+    return occurrence, (*occurrence.reasons, reason(f"due {iso(due)}: owed until met"))
 
 
 def judge(
@@ -249,18 +248,19 @@ def has_reported(code: str, day: pendulum.Date, reports: Progress) -> tuple[Trut
         if record.status.meets and record.on <= day:
             words = "on" if record.status is RecordStatus.MET else "by"
             return Truth.YES, reason(
-                f"reported: initial Article 7 report submitted {words} {record.on}",
+                f"reported: initial Article 7 report submitted {words} {iso(record.on)}",
                 (record.source,),
             )
     for record in records:
         if record.status is RecordStatus.MET:
             return Truth.NO, reason(
-                f"not yet reported: initial Article 7 report submitted on {record.on}",
+                f"not yet reported: initial Article 7 report submitted on {iso(record.on)}",
                 (record.source,),
             )
         if record.status is RecordStatus.NOT_MET and record.on >= day:
             return Truth.NO, reason(
-                f"not yet reported: initial Article 7 report still not submitted on {record.on}",
+                "not yet reported: initial Article 7 report still not submitted on"
+                f" {iso(record.on)}",
                 (record.source,),
             )
     return Truth.UNKNOWN, reason("whether it had reported: unknown, the reporting record is silent")

@@ -19,7 +19,7 @@ import pendulum
 
 from vap.errors import ValidationError
 from vap.model.addressees import Addressee, HasRole, reported_roles
-from vap.model.dates import Period, add
+from vap.model.dates import Period, add, iso
 from vap.model.extensions import EXTENSION_RULES, ExtensionRule, granted_extensions
 from vap.model.meetings import Calendar
 from vap.model.policy import AfterPlanEnds, FirstAnnualReport, SchedulePolicy
@@ -42,7 +42,7 @@ from vap.model.timelines import (
 if TYPE_CHECKING:
     from vap.model.actions import Step
 
-__all__ = ["Duty", "Occurrence", "first_report_year", "occurrences"]
+__all__ = ["Duty", "Occurrence", "first_report_year", "occurrences", "superseded_first"]
 
 _ONE_DAY: Final = datetime.timedelta(days=1)
 
@@ -191,7 +191,9 @@ def _extended(
     granted = granted_extensions(state.extensions, duty.key)
     if rule is None or not granted:
         return due, ()
-    reasons = [reason(f"original deadline {due} = entry into force {anchor} + {timeline.period}")]
+    reasons = [
+        reason(f"original deadline {iso(due)} = entry into force {iso(anchor)} + {timeline.period}")
+    ]
     reasons.extend(reason(extension.describe(rule), extension.sources) for extension in granted)
     return granted[-1].until or due, tuple(reasons)  # a granted extension has a date
 
@@ -222,7 +224,7 @@ def _dated(  # noqa: PLR0911 - one return per kind of rule
                     add(event.on, period, month_end=policy.month_end),
                     None,
                     event.on,
-                    (reason(f"{anchor.description} on {event.on}", event.sources),),
+                    (reason(f"{anchor.description} on {iso(event.on)}", event.sources),),
                     None,
                 )
                 for event in state.events
@@ -272,8 +274,8 @@ def _yearly(
     first_due = pendulum.Date(year, timeline.month, timeline.day)
     if duty.ends is not None and max(start, pendulum.Date(year, 1, 1)) >= duty.ends:
         lapsed = reason(
-            f"its first yearly occurrence, due {first_due}, opens after the plan was"
-            f" superseded on {duty.ends}"
+            f"its first yearly occurrence, due {iso(first_due)}, opens after the plan was"
+            f" superseded on {iso(duty.ends)}"
         )
         return [Occurrence(start, None, None, None, (), lapsed)]
     if last is None:
@@ -287,6 +289,14 @@ def _yearly(
         found.append(Occurrence(opens, due, year, None, (), None))
         year += 1
     return found
+
+
+def superseded_first(ends: pendulum.Date, entry_into_force: pendulum.Date) -> Reason:
+    """Why no step of a plan binds a State for which the Convention entered into force later."""
+    return reason(
+        f"the plan was superseded on {iso(ends)}, before the Convention entered into force"
+        f" for the State on {iso(entry_into_force)}"
+    )
 
 
 def occurrences(
@@ -310,11 +320,7 @@ def occurrences(
     start = duty.start(state)
     eif = state.entry_into_force
     if duty.ends is not None and start >= duty.ends:
-        lapsed = reason(
-            f"the plan was superseded on {duty.ends}, before the Convention entered into"
-            f" force for the State on {eif}"
-        )
-        return (Occurrence(start, None, None, None, (), lapsed),)
+        return (Occurrence(start, None, None, None, (), superseded_first(duty.ends, eif)),)
     effective = state.withdrawal.effective if state.withdrawal else None
     found: list[Occurrence] = []
     for occurrence in _dated(duty, state, policy, through):
@@ -337,23 +343,24 @@ def _lapse(
         return occurrence
     if due < start:
         joined = (
-            f"the Convention entered into force for the State on {eif}"
+            f"the Convention entered into force for the State on {iso(eif)}"
             if duty.starts is None or eif >= duty.starts
-            else f"the plan was adopted on {duty.starts}"
+            else f"the plan was adopted on {iso(duty.starts)}"
         )
         return occurrence._replace(
-            opens=due, lapsed=reason(f"its time ran out on {due}, before {joined}")
+            opens=due, lapsed=reason(f"its time ran out on {iso(due)}, before {joined}")
         )
     if duty.ends is not None and occurrence.opens >= duty.ends:
         return occurrence._replace(
             lapsed=reason(
-                f"it opens on {occurrence.opens}, after the plan was superseded on {duty.ends}"
+                f"it opens on {iso(occurrence.opens)}, after the plan was superseded on"
+                f" {iso(duty.ends)}"
             )
         )
     if duty.ends is not None and due >= duty.ends and policy.after_plan_ends is AfterPlanEnds.LAPSE:
         return occurrence._replace(
             lapsed=reason(
-                f"it falls due on {due}, after the plan was superseded on {duty.ends}:"
+                f"it falls due on {iso(due)}, after the plan was superseded on {iso(duty.ends)}:"
                 " its successor's commitments replace it (AfterPlanEnds.LAPSE)"
             )
         )

@@ -10,7 +10,7 @@ import attrs
 import pendulum
 
 from vap.errors import ValidationError
-from vap.model.dates import MonthEnd, Period, add
+from vap.model.dates import MonthEnd, Period, add, iso
 from vap.model.validators import (
     are_strings,
     is_instance,
@@ -117,7 +117,7 @@ class Extension:
         """The extension in words: "extended to 2021-04-01 under Article 3(3), granted at 9MSP"."""
         parts = [f"extended to {self.until} under {rule.article}"]
         if self.requested is not None:
-            parts.append(f"requested on {self.requested}")
+            parts.append(f"requested on {iso(self.requested)}")
         if self.decided_at is not None:
             parts.append(f"granted at {self.decided_at}")
         return ", ".join(parts)

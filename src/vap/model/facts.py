@@ -14,6 +14,7 @@ import attrs
 import pendulum
 
 from vap.errors import ValidationError
+from vap.model.dates import iso
 from vap.model.roles import Role, Truth, as_role
 from vap.model.validators import (
     are_strings,
@@ -113,9 +114,9 @@ class RoleFact:
         """The days the fact holds, in words: "throughout", "from 2011-01-01 until 2015-11-25"."""
         span = []
         if self.since is not None:
-            span.append(f"from {self.since}")
+            span.append(f"from {iso(self.since)}")
         if self.until is not None:
-            span.append(f"until {self.until}")
+            span.append(f"until {iso(self.until)}")
         return " ".join(span) or "throughout"
 
     def describe(self) -> str:
