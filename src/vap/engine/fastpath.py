@@ -4,11 +4,14 @@ The engine's fast path: caches around the model's two questions, for one schedul
 `Memo` answers exactly what `vap.engine.builder.Plain` answers (a law in the tests checks
 it on generated States): it only remembers. Occurrences depend on the duty, the State's
 entry into force and withdrawal, and, for the duties that use them, its extensions or
-events; an answer of `judge` depends on those, the day, and the role facts that cover the
-day (and, when "have reported" is read by the reports, the State's own records). States
-that share them share the answer and its reasons, so reasons are made once; and a reason
-equal to one already made (a State's entry into force, said for each of the plan's steps)
-is kept once (150 bytes per item on 10,000 distinct States, against 175 without).
+events; for a step of a plan that ended before the State's part began, on the plan's days
+and the entry into force alone (every such step lapses alike, so a State that joined after
+the plan ended has its answers worked out once, not once per step). An answer of `judge`
+depends on those, the day, and the role facts that cover the day (and, when "have
+reported" is read by the reports, the State's own records). States that share them share
+the answer and its reasons, so reasons are made once; and a reason equal to one already
+made (a State's entry into force, said for each of the plan's steps) is kept once (150
+bytes per item on 10,000 distinct States, against 175 without).
 Caches live as long as one call of `vap.schedule` and are keyed by the identity of
 objects that call keeps alive.
 """
@@ -46,6 +49,11 @@ class Memo:
 
     def _dates_key(self, duty: Duty, state: StateParty) -> tuple[Any, ...]:
         """What the occurrences of *duty* depend on, for *state*."""
+        ends = duty.ends
+        if ends is not None and duty.start(state) >= ends:
+            # Its plan ended before the State's part began: `occurrences` then gives one
+            # lapsed occurrence, the same for every step of the plan, which its days decide.
+            return (duty.starts, ends, state.entry_into_force)
         withdrawal = state.withdrawal
         key: tuple[Any, ...] = (
             duty,
