@@ -102,7 +102,10 @@ class Memo:
     ) -> tuple[Truth, tuple[Reason, ...]]:
         """`vap.model.applicability.judge`, remembered for States with the same inputs."""
         roles = duty.roles
-        # One occurrences tuple per dates key (see `occurrences`): its identity stands for it.
+        # One occurrences tuple per dates key (see `occurrences`): its identity stands for it
+        # and its duty. The tuple shared by the steps of a plan that ended before the State's
+        # part began stands for all of them: `judge` is asked about them only from that day
+        # on, when rule 1 decides, alike for every step (the fast = simple law checks it).
         key: tuple[Any, ...] = (
             id(found),
             day,
