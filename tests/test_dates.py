@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 import vap
 from vap import MonthEnd, Period
+from vap.model.dates import iso
 from vap.testing import strategies as vst
 
 
@@ -130,3 +131,10 @@ def test_arithmetic_outside_the_supported_days_is_refused():
     with pytest.raises(vap.ValidationError, match="start 9999-12-01 is out of range"):
         vap.add(date(9999, 12, 1), Period(months=1))
     assert vap.add(date(2199, 11, 30), Period(months=1)) == date(2199, 12, 30)
+
+
+@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2199, 12, 31)))
+def test_iso_writes_a_day_as_an_f_string_does(day):
+    """The words of reasons write days by `iso`, the C method: the same text as f"{day}"."""
+    pendulum_day = pendulum.Date(day.year, day.month, day.day)
+    assert iso(pendulum_day) == f"{pendulum_day}" == f"{day}"
