@@ -9,12 +9,11 @@ shared. ``sources.csv`` resolves every source key the data cites to its public a
 
 from __future__ import annotations
 
-import csv
 import threading
 from collections.abc import Callable, Mapping
 from functools import wraps
-from importlib.resources import files
-from typing import Any, TypeVar
+from pathlib import Path
+from typing import Any, Final, TypeVar
 
 from vap.model.frozen import FrozenMap
 from vap.model.meetings import Calendar
@@ -26,6 +25,7 @@ from vap.model.registry import Signatories, StatesParties
 __all__ = [
     "convention_obligations",
     "meetings",
+    "packaged",
     "reports",
     "signatories",
     "sources",
@@ -51,8 +51,17 @@ def _once(load: Callable[[], T]) -> Callable[[], T]:
     return cached
 
 
-def _path(name: str) -> str:
-    return str(files(__name__) / name)
+_FOLDER: Final = Path(__file__).resolve().parent
+
+
+def packaged(name: str) -> str:
+    """
+    The path of the packaged data file *name*.
+
+    A plain path beside this module: the package is installed as files, and the loaders
+    open paths (`importlib.resources` would import its readers, and zipfile, at every start).
+    """
+    return str(_FOLDER / name)
 
 
 def load_from_files() -> dict[str, Any]:
@@ -66,19 +75,19 @@ def load_from_files() -> dict[str, Any]:
         load_states_csv,
     )
 
-    calendar = load_meetings(_path("ccm-meetings.csv"))
+    calendar = load_meetings(packaged("ccm-meetings.csv"))
     return {
         "meetings": calendar,
-        "plan": load_plan(_path("vientiane-action-plan.json"), meetings=calendar),
-        "obligations": load_obligations(_path("ccm-obligations.json")),
+        "plan": load_plan(packaged("vientiane-action-plan.json"), meetings=calendar),
+        "obligations": load_obligations(packaged("ccm-obligations.json")),
         "states": load_states_csv(
-            _path("states-parties.csv"),
-            evidence=_path("role-evidence.csv"),
-            lists=_path("role-lists.csv"),
-            extensions=_path("extensions.csv"),
+            packaged("states-parties.csv"),
+            evidence=packaged("role-evidence.csv"),
+            lists=packaged("role-lists.csv"),
+            extensions=packaged("extensions.csv"),
         ),
-        "signatories": load_signatories(_path("signatories.csv")),
-        "reports": load_progress(_path("reports.csv")),
+        "signatories": load_signatories(packaged("signatories.csv")),
+        "reports": load_progress(packaged("reports.csv")),
     }
 
 
@@ -110,7 +119,9 @@ def vientiane_action_plan() -> Plan:
 @_once
 def sources() -> Mapping[str, str]:
     """Return the public address of every source key the built-in data cites."""
-    with open(_path("sources.csv"), encoding="utf-8", newline="") as file:  # noqa: PTH123
+    import csv  # noqa: PLC0415 - not needed for the first answer
+
+    with open(packaged("sources.csv"), encoding="utf-8", newline="") as file:  # noqa: PTH123
         return FrozenMap((row["key"], row["url"]) for row in csv.DictReader(file))
 
 

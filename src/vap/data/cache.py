@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import pickle
 import zlib
-from importlib.abc import Traversable
-from importlib.resources import files
+from os import PathLike
 from typing import Any, Final
+
+from vap.data import packaged
 
 __all__ = ["SOURCES", "digest", "read", "write"]
 
@@ -44,18 +45,18 @@ def digest() -> str:
     defence against tampering, which the package's own files do not need. CRC-32 runs in
     C without importing a hashing library, which a fresh process would pay for.
     """
-    folder = files(__package__)
     parts = []
     for name in SOURCES:
-        data = (folder / name).read_bytes()
+        with open(packaged(name), "rb") as file:  # noqa: PTH123 - a plain path
+            data = file.read()
         parts.append(f"{name}:{len(data)}:{zlib.crc32(data):08x}")
     return ";".join(parts)
 
 
-def read(path: Traversable | None = None) -> dict[str, Any] | None:
+def read(path: str | PathLike[str] | None = None) -> dict[str, Any] | None:
     """The cached values, or ``None`` when the cache is missing, stale or unreadable."""
     try:
-        with (path or files(__package__) / _FILE).open("rb") as file:
+        with open(path or packaged(_FILE), "rb") as file:  # noqa: PTH123 - a plain path
             cached = pickle.load(file)  # noqa: S301 - the package's own file, checked below
     except Exception:  # noqa: BLE001 - any failure means: load from the files instead
         return None
@@ -69,8 +70,7 @@ def write() -> None:
     from vap.data import load_from_files  # noqa: PLC0415 - the loaders, not the cache
 
     values = {"digest": digest(), **load_from_files()}
-    path = files(__package__) / _FILE
-    with open(str(path), "wb") as file:  # noqa: PTH123 - a Traversable has no open("wb")
+    with open(packaged(_FILE), "wb") as file:  # noqa: PTH123 - a plain path
         pickle.dump(values, file, protocol=pickle.HIGHEST_PROTOCOL)
 
 
