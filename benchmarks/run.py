@@ -320,7 +320,7 @@ def main() -> int:
     large = 1000 if quick else 10000
     first = bench_first_answer(5 if quick else 15)
     built_in = bench_schedule(fresh_built_in, repeat)
-    distinct = bench_schedule(lambda: distinct_states(large, seed=random.randrange(10**6)), 3)
+    distinct = bench_schedule(lambda: distinct_states(large, seed=random.randrange(10**6)), 5)
     growth = bench_growth((100, large), 3)
     assess = bench_assess(repeat)
     memory = bench_memory(1000 if quick else 10000)
