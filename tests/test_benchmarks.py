@@ -1,0 +1,57 @@
+"""
+The benchmarks' plain baselines compute what the library computes.
+
+`benchmarks/run.py` asserts it before timing; these tests keep it true between runs, on the
+built-in States and on generated ones (distinct States, half joining after the plan ended,
+as the benchmark makes them).
+"""
+
+from __future__ import annotations
+
+import datetime
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import vap
+
+# The baselines and the inputs the benchmark makes live in its own folder, not a package.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+
+import baselines
+import run
+
+PLAN = vap.vientiane_action_plan()
+OBLIGATIONS = vap.convention_obligations()
+
+
+def test_the_schedule_baseline_gives_the_items_of_the_built_in_states():
+    states = list(vap.states_parties().values())
+    rows = baselines.schedule_rows(states, PLAN, OBLIGATIONS)
+    assert baselines.library_rows(vap.schedule(states)) == rows
+    assert len(rows) > 10_000
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.integers(min_value=0, max_value=10**6))
+def test_the_schedule_baseline_gives_the_items_of_distinct_states(seed):
+    states = run.distinct_states(40, seed=seed)
+    assert any(state.entry_into_force > PLAN.superseded for state in states)
+    expected = baselines.schedule_rows(states, PLAN, OBLIGATIONS)
+    assert baselines.library_rows(vap.schedule(states)) == expected
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_the_assessment_baseline_gives_the_statuses_of_the_library(seed):
+    as_of = datetime.date(2015, 1, 1)
+    schedule = vap.schedule(vap.states_parties())
+    records = run._records(schedule, seed=seed)
+    progress = vap.Progress(
+        vap.Record(state, key, on=on, source="bench") for state, key, on, _ in records
+    )
+    found = vap.assess(schedule, progress, as_of=as_of)
+    rows = baselines.library_rows(schedule)
+    assert [row.status.value for row in found] == baselines.assess_statuses(rows, records, as_of)
