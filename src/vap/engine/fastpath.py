@@ -49,11 +49,10 @@ class Memo:
 
     def _dates_key(self, duty: Duty, state: StateParty) -> tuple[Any, ...]:
         """What the occurrences of *duty* depend on, for *state*."""
-        ends = duty.ends
-        if ends is not None and duty.start(state) >= ends:
-            # Its plan ended before the State's part began: `occurrences` then gives one
-            # lapsed occurrence, the same for every step of the plan, which its days decide.
-            return (duty.starts, ends, state.entry_into_force)
+        if duty.ended_before(state):
+            # `occurrences` then gives one lapsed occurrence, the same for every step of the
+            # plan, which the plan's days and the entry into force decide.
+            return (duty.starts, duty.ends, state.entry_into_force)
         withdrawal = state.withdrawal
         key: tuple[Any, ...] = (
             duty,

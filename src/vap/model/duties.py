@@ -129,6 +129,10 @@ class Duty:
         present = [day for day in ends if day is not None]
         return min(present) if present else None
 
+    def ended_before(self, state: StateParty) -> bool:
+        """Whether the duty's plan ended before *state*'s part in it could begin."""
+        return self.ends is not None and self.start(state) >= self.ends
+
 
 class Occurrence(NamedTuple):
     """
@@ -319,7 +323,7 @@ def occurrences(
     """
     start = duty.start(state)
     eif = state.entry_into_force
-    if duty.ends is not None and start >= duty.ends:
+    if duty.ends is not None and duty.ended_before(state):
         return (Occurrence(start, None, None, None, (), superseded_first(duty.ends, eif)),)
     effective = state.withdrawal.effective if state.withdrawal else None
     found: list[Occurrence] = []
