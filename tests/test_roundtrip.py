@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 import vap
 from vap import serialization
-from vap.formats.converter import ADDRESSEE_TAGS, TAG_KEY, TIMELINE_TAGS
+from vap.formats.converter import ADDRESSEE_TAGS, TAG_KEY, TIMELINE_TAGS, structure
 from vap.testing import strategies as vst
 
 LAO = vap.states_parties()["LAO"]
@@ -360,11 +360,23 @@ def test_a_loaded_schedule_shares_its_reasons_and_rules_as_a_built_one():
         values = [value for item in schedule for value in part(item)]
         return len({id(value) for value in values}), len(set(values))
 
-    for part in (lambda item: item.reasons, lambda item: (item.timeline,)):
+    for part in (
+        lambda item: item.reasons,
+        lambda item: (item.timeline,),
+        lambda item: (item.reasons,),
+    ):
         objects, values = distinct(loaded, part)
         assert objects == values  # one object per distinct value
     again = vap.loads(vap.dumps(built), vap.Schedule)
     assert again.items[0].reasons[0] is not loaded.items[0].reasons[0]  # kept for one load only
+
+
+def test_a_value_json_cannot_hold_is_structured_unshared_and_refused_by_name():
+    """A caller's hook may hand the shared kinds a Python value: it is checked as any other."""
+    evidence = {"source": "CMM2011", "as_of": date(2011, 8, 1), "quote": "q"}
+    document = {"message": "holds stockpiles", "sources": [], "evidence": [evidence]}
+    with pytest.raises(vap.FormatError, match=r"expected a date .* @ \$\.evidence\[0\]\.as_of"):
+        structure(document, vap.Reason, what="reason")
 
 
 def test_a_converter_used_directly_makes_each_value_anew():

@@ -13,6 +13,7 @@ import collections.abc
 import contextvars
 import enum
 import json
+import marshal
 import math
 from collections import Counter
 from collections.abc import Callable, Mapping
@@ -142,7 +143,7 @@ def _tuple_hook(kind: Any, conv: cattrs.Converter) -> Callable[[Any, Any], tuple
             raise VapError(f"expected an array, got {_shown(value)}")
         return structure_items(value, kind)  # type: ignore[no-any-return]
 
-    return structure
+    return _shared(structure, kind) if get_args(kind)[0] is Reason else structure
 
 
 def _is_set_of_strings(kind: Any) -> bool:
@@ -274,10 +275,11 @@ def configure_converter(conv: cattrs.Converter) -> None:
     )
 
 
-_SHARED: Final[contextvars.ContextVar[dict[tuple[Any, str], Any] | None]] = contextvars.ContextVar(
-    "vap_shared", default=None
+_SHARED: Final[contextvars.ContextVar[dict[tuple[Any, bytes], Any] | None]] = (
+    contextvars.ContextVar("vap_shared", default=None)
 )
-"""The values of one `structure` call by kind and JSON text, for the kinds that repeat."""
+"""The values of one `structure` call by kind and JSON value, for the kinds that repeat."""
+_JSON_CONTAINERS: Final = frozenset((dict, list))
 
 
 def _objects_only(kind: type[T], conv: cattrs.Converter) -> Callable[[Any, Any], T]:
@@ -296,21 +298,27 @@ def _objects_only(kind: type[T], conv: cattrs.Converter) -> Callable[[Any, Any],
 
 def _shared(structure: Callable[[Any, Any], T], kind: Any) -> Callable[[Any, Any], T]:
     """
-    *structure*, made once per distinct JSON object within one `structure` call.
+    *structure*, made once per distinct JSON object or array within one `structure` call.
 
-    A schedule's items repeat a few hundred reasons and rules thousands of times: equal
-    objects (the same JSON text, read as Python) give one shared value, as `vap.schedule`
-    shares them. Outside `structure` (a caller's own converter) nothing is kept.
+    A schedule's items repeat a few hundred reasons, lists of reasons and rules thousands of
+    times: equal ones give one shared value, as `vap.schedule` shares them. A value is known
+    by its `marshal` bytes (format 2, which writes no back-references): the type and contents
+    of each part in order, so the same JSON written twice gives the same bytes, and equal
+    bytes are the same JSON. They are written several times faster than `repr` writes the
+    quotes of evidence. Outside `structure` (a caller's own converter) nothing is kept.
     """
 
     def shared(value: Any, _: Any) -> T:
         seen = _SHARED.get()
-        if seen is None or type(value) is not dict:
+        if seen is None or type(value) not in _JSON_CONTAINERS:
             return structure(value, kind)
-        text = (kind, repr(value))
-        made: T | None = seen.get(text)
+        try:
+            key = (kind, marshal.dumps(value, 2))
+        except ValueError:  # not a JSON value: a caller's hook put it there; not shared
+            return structure(value, kind)
+        made: T | None = seen.get(key)
         if made is None:
-            made = seen[text] = structure(value, kind)
+            made = seen[key] = structure(value, kind)
         return made
 
     return shared
@@ -398,15 +406,17 @@ class _Objects:
     def depth(self, values: Any) -> int:
         """The depth of the deepest object or array among *values* (0 if none)."""
         deepest = 0
+        depths = self.depths
         for value in values:
             kind = type(value)
             if kind is dict:
-                found = self.depths.get(id(value), 1)
+                found = depths.get(id(value), 1)
             elif kind is list:
                 found = 1 + self.depth(value)
             else:
                 continue
-            deepest = max(deepest, found)
+            if found > deepest:  # noqa: PLR1730 - cheaper than max(), once per value parsed
+                deepest = found
         return deepest
 
     def __call__(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
