@@ -147,6 +147,12 @@ def test_every_source_resolves():
         ("LAO", Role.CONTAMINATED, date(2020, 1, 1), Truth.YES),
         ("LAO", Role.VICTIMS, date(2013, 7, 1), Truth.YES),
         ("IRL", Role.STOCKPILES, date(2012, 1, 1), Truth.NO),
+        # The Netherlands' own words: what it retained it sent for destruction in March 2020,
+        # and the Monitor dates the destruction only to 2020.
+        ("NLD", Role.RETAINS, date(2020, 1, 1), Truth.YES),
+        ("NLD", Role.RETAINS, date(2020, 2, 29), Truth.YES),
+        ("NLD", Role.RETAINS, date(2020, 3, 1), Truth.UNKNOWN),
+        ("NLD", Role.RETAINS, date(2021, 1, 1), Truth.NO),
     ],
 )
 def test_dated_facts(states, code, role, day, value):
