@@ -135,15 +135,16 @@ def _search(
     return first, *ask.judge(duty, state, first, found)
 
 
+# Items pass every validator by construction (a law checks each built-in item with
+# `attrs.validate`), so they are made without running them again.
+_make_item: Final = unchecked(ScheduleItem)
+
+
 def items_of(duty: Duty, state: StateParty, ask: Ask) -> list[ScheduleItem]:
     """The schedule items of one duty for one State, each judged by `judge`."""
     found = ask.occurrences(duty, state)
-    start = duty.start(state)
     items = []
     waits_for_role = duty.waits_for_role
-    # Items pass every validator by construction (a law checks each built-in item with
-    # `attrs.validate`), so they are made without running them again.
-    make_item = unchecked(ScheduleItem)
     for occurrence in found:
         opens, anchor = occurrence.opens, occurrence.anchor
         if occurrence.due is None and occurrence.lapsed is None:
@@ -151,9 +152,9 @@ def items_of(duty: Duty, state: StateParty, ask: Ask) -> list[ScheduleItem]:
             if waits_for_role and applies is Truth.YES:
                 anchor = opens
         else:
-            applies, reasons = ask.judge(duty, state, max(opens, start), found)
+            applies, reasons = ask.judge(duty, state, max(opens, duty.start(state)), found)
         items.append(
-            make_item(
+            _make_item(
                 key=duty.key,
                 obligation=duty.parent,
                 state=state.code,
