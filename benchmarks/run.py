@@ -163,7 +163,7 @@ def bench_growth(sizes: tuple[int, ...], repeat: int) -> dict[str, Any]:
     }
 
 
-def _records(schedule: vap.Schedule, seed: int) -> list[tuple[str, str, datetime.date, None]]:
+def records_for(schedule: vap.Schedule, seed: int) -> list[tuple[str, str, datetime.date, None]]:
     """A record for some dated items: on time, late or missing, as plain tuples."""
     rng = random.Random(seed)
     records = []
@@ -182,7 +182,7 @@ def bench_assess(repeat: int) -> dict[str, Any]:
     """`vap.assess` of a fresh schedule, records made from tuples, against the plain loop."""
     as_of = datetime.date(2015, 1, 1)
     schedules = [vap.schedule(fresh_built_in()) for _ in range(2 * repeat + 1)]
-    records = _records(schedules[0], seed=1)
+    records = records_for(schedules[0], seed=1)
     rows = baselines.library_rows(schedules[0])
 
     def made(raw: list[tuple[str, str, datetime.date, None]]) -> vap.Progress:

@@ -48,10 +48,21 @@ def test_the_schedule_baseline_gives_the_items_of_distinct_states(seed):
 def test_the_assessment_baseline_gives_the_statuses_of_the_library(seed):
     as_of = datetime.date(2015, 1, 1)
     schedule = vap.schedule(vap.states_parties())
-    records = run._records(schedule, seed=seed)
+    records = run.records_for(schedule, seed=seed)
     progress = vap.Progress(
         vap.Record(state, key, on=on, source="bench") for state, key, on, _ in records
     )
     found = vap.assess(schedule, progress, as_of=as_of)
     rows = baselines.library_rows(schedule)
     assert [row.status.value for row in found] == baselines.assess_statuses(rows, records, as_of)
+
+
+def test_the_instruction_counts_compare_equal_work():
+    # `benchmarks/instructions.py` counts the same comparisons under valgrind: its check
+    # holds, and each side of each figure prepares and does its work.
+    import instructions  # noqa: PLC0415 - imports run.py's inputs, as the script does
+
+    instructions.check()
+    for figure in instructions.WORK:
+        for side in ("subject", "baseline"):
+            instructions.drive(figure, side, work=True)

@@ -1,0 +1,198 @@
+"""
+The comparisons of `run.py`, counted in machine instructions instead of seconds.
+
+On a shared machine the clock moves by a tenth or more between runs, which decides a
+figure near its budget by chance and hides a change of a few percent. Valgrind counts the
+instructions a process runs (cachegrind, its cache simulation off) the same from run to
+run within a fraction of a percent. A count is not time: it weighs an instruction that
+waits on memory like one that does not, so these figures stand beside the timed ones,
+never in their place. Run with ``make bench-instructions`` (needs valgrind; a few minutes).
+
+Each figure runs a driver under valgrind twice, once preparing its inputs and once
+preparing them and doing the work: the difference is the work. Inputs and baselines are
+those of `run.py`, and each baseline is checked to give the library's output first.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import baselines
+import run
+
+import vap
+from vap.model import applicability
+
+HERE = Path(__file__).parent
+AS_OF = datetime.date(2015, 1, 1)
+DISTINCT = 1000
+
+
+def _made(raw: list[tuple[str, str, datetime.date, None]]) -> vap.Progress:
+    return vap.Progress(vap.Record(s, k, on=on, source="bench") for s, k, on, _ in raw)
+
+
+def _schedule_work(
+    states_of: Callable[[], list[vap.StateParty]],
+) -> dict[str, Callable[[], Callable[[], object]]]:
+    """The library's schedule and the plain loop, each prepared on States of its own."""
+    plan, obligations = vap.vientiane_action_plan(), vap.convention_obligations()
+
+    def subject() -> Callable[[], object]:
+        states = states_of()
+        applicability._FACT_REASONS.clear()  # noqa: SLF001 - as run.py: no reason made before
+        return lambda: vap.schedule(states)
+
+    def baseline() -> Callable[[], object]:
+        states = states_of()
+        return lambda: baselines.schedule_rows(states, plan, obligations)
+
+    return {"subject": subject, "baseline": baseline}
+
+
+def _assess_work() -> dict[str, Callable[[], Callable[[], object]]]:
+    """`vap.assess` of a fresh schedule, records made from tuples, and the plain loop."""
+
+    def subject() -> Callable[[], object]:
+        schedule = vap.schedule(run.fresh_built_in())
+        records = run.records_for(schedule, seed=1)
+        return lambda: vap.assess(schedule, _made(records), as_of=AS_OF)
+
+    def baseline() -> Callable[[], object]:
+        schedule = vap.schedule(run.fresh_built_in())
+        records = run.records_for(schedule, seed=1)
+        rows = baselines.library_rows(schedule)
+        return lambda: baselines.assess_statuses(rows, list(records), AS_OF)
+
+    return {"subject": subject, "baseline": baseline}
+
+
+WORK = {
+    "schedule, built-in States / equal plain loop": lambda: _schedule_work(run.fresh_built_in),
+    f"schedule, {DISTINCT:,} distinct States / equal plain loop": lambda: _schedule_work(
+        lambda: run.distinct_states(DISTINCT, seed=1)
+    ),
+    "assess a fresh schedule, records included / equal plain loop": _assess_work,
+}
+
+FRESH = {
+    # figure: (subject, baseline, whether the bare interpreter's start is taken off both)
+    "first answer (fresh process) / importing attrs, cattrs, pendulum": (
+        [sys.executable, "-c", "import vap; vap.schedule(vap.states_parties()['LAO'])"],
+        [sys.executable, "-c", "import attrs, cattrs, pendulum"],
+        True,
+    ),
+    "`vap schedule LAO` / python importing the dependencies": (
+        [str(Path(sys.executable).parent / "vap"), "schedule", "LAO"],
+        [sys.executable, "-c", "import attrs, cattrs, pendulum"],
+        False,
+    ),
+}
+
+
+def check() -> None:
+    """Each baseline gives the library's output on the inputs counted (as `run.py` asserts)."""
+    plan, obligations = vap.vientiane_action_plan(), vap.convention_obligations()
+    for states in (run.fresh_built_in(), run.distinct_states(DISTINCT, seed=1)):
+        expected = baselines.schedule_rows(states, plan, obligations)
+        assert baselines.library_rows(vap.schedule(states)) == expected, "the baseline differs"
+    schedule = vap.schedule(run.fresh_built_in())
+    records = run.records_for(schedule, seed=1)
+    found = [row.status.value for row in vap.assess(schedule, _made(records), as_of=AS_OF)]
+    expected = baselines.assess_statuses(baselines.library_rows(schedule), records, AS_OF)
+    assert found == expected, "the baseline differs"
+
+
+def count(argv: list[str]) -> int:
+    """The instructions *argv* runs, by valgrind."""
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+    result = subprocess.run(
+        [
+            "valgrind",
+            "--tool=cachegrind",
+            "--cache-sim=no",
+            "--cachegrind-out-file=/dev/null",
+            *argv,
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+    )
+    found = re.search(r"I\s+refs:\s+([\d,]+)", result.stderr)
+    if found is None:
+        raise RuntimeError(f"no instruction count in valgrind's output:\n{result.stderr}")
+    return int(found.group(1).replace(",", ""))
+
+
+def drive(figure: str, side: str, *, work: bool) -> None:
+    """Prepare one side of *figure*, and do its work if *work* (run under valgrind)."""
+    do = WORK[figure]()[side]()
+    if work:
+        do()
+
+
+def measure(figure: str) -> dict[str, float]:
+    """Instructions of the work on each side of *figure*, and their ratio."""
+    found = {}
+    for side in ("subject", "baseline"):
+        argv = [sys.executable, __file__, "--drive", figure, side]
+        found[side] = count([*argv, "work"]) - count([*argv, "prepare"])
+    return {**found, "ratio": found["subject"] / found["baseline"]}
+
+
+def measure_fresh(subject: list[str], baseline: list[str], *, bare: bool) -> dict[str, float]:
+    """Instructions of two whole processes (less the bare interpreter's, if *bare*)."""
+    start = count([sys.executable, "-c", "pass"]) if bare else 0
+    found = {"subject": count(subject) - start, "baseline": count(baseline) - start}
+    return {**found, "ratio": found["subject"] / found["baseline"]}
+
+
+def main() -> int:
+    """Count every figure, print the table and write the results."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[1])
+    parser.add_argument("--drive", nargs=3, metavar=("FIGURE", "SIDE", "PHASE"), help="internal")
+    driven = parser.parse_args().drive
+    if driven:
+        figure, side, phase = driven
+        drive(figure, side, work=phase == "work")
+        return 0
+    if shutil.which("valgrind") is None:
+        print("valgrind is not installed: no instruction counts")
+        return 0
+    subprocess.run(
+        [sys.executable, "-m", "compileall", "-q", str(run.ROOT / "src" / "vap")],
+        capture_output=True,
+        check=True,
+    )
+    check()
+    figures = {
+        name: measure_fresh(subject, baseline, bare=bare)
+        for name, (subject, baseline, bare) in FRESH.items()
+    }
+    figures.update((name, measure(name)) for name in WORK)
+    print(f"{'figure (instructions)':<66} {'ratio':>6} {'budget':>6}")
+    for name, figure in figures.items():
+        budget = run.BUDGETS.get(name.replace(f"{DISTINCT:,}", "10,000"), "")
+        print(f"{name:<66} {figure['ratio']:>6.2f} {budget:>6}")
+    out = HERE / "results"
+    out.mkdir(exist_ok=True)
+    results = {
+        "date": datetime.datetime.now(tz=datetime.UTC).isoformat(timespec="seconds"),
+        "figures": figures,
+    }
+    (out / "instructions.json").write_text(json.dumps(results, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
