@@ -37,14 +37,25 @@ __all__ = ["Memo"]
 class Memo:
     """Remembers occurrences and answers within one schedule call."""
 
-    __slots__ = ("_answers", "_facts", "_occurrences", "_reasons", "policy", "through")
+    __slots__ = (
+        "_answers",
+        "_facts",
+        "_facts_of",
+        "_occurrences",
+        "_reasons",
+        "policy",
+        "through",
+    )
 
     def __init__(self, policy: SchedulePolicy, through: pendulum.Date | None) -> None:
         self.policy = policy
         self.through = through
         self._occurrences: dict[tuple[Any, ...], tuple[Occurrence, ...]] = {}
         self._answers: dict[tuple[Any, ...], tuple[Truth, tuple[Reason, ...]]] = {}
-        self._facts: dict[tuple[str, int], tuple[tuple[RoleFact, ...], ...]] = {}
+        # The facts of one State by the identity of a duty's roles, for the State asked about
+        # last (the engine asks about one State's duties in turn).
+        self._facts_of: StateParty | None = None
+        self._facts: dict[int, tuple[tuple[RoleFact, ...], ...]] = {}
         self._reasons: dict[Reason, Reason] = {}
 
     def _dates_key(self, duty: Duty, state: StateParty) -> tuple[Any, ...]:
@@ -55,7 +66,7 @@ class Memo:
             return (duty.starts, duty.ends, state.entry_into_force)
         withdrawal = state.withdrawal
         key: tuple[Any, ...] = (
-            duty,
+            id(duty),  # a duty of the call's own list, which the call keeps alive
             state.entry_into_force,
             withdrawal.effective if withdrawal is not None else None,
         )
@@ -80,7 +91,9 @@ class Memo:
         self, state: StateParty, roles: tuple[Role, ...], day: pendulum.Date
     ) -> tuple[RoleFact | None, ...]:
         """The facts of *state* that give each of *roles* on *day* (equal facts hash alike)."""
-        key = (state.code, id(roles))  # a duty's own tuple, which the call keeps alive
+        if state is not self._facts_of:
+            self._facts_of, self._facts = state, {}
+        key = id(roles)  # a duty's own tuple, which the call keeps alive
         groups = self._facts.get(key)
         if groups is None:
             groups = self._facts[key] = tuple(

@@ -125,9 +125,10 @@ class Duty:
 
     def end(self, state: StateParty) -> pendulum.Date | None:
         """The first day the duty no longer binds *state*: its plan's end or a withdrawal."""
-        ends = [self.ends, state.withdrawal.effective if state.withdrawal else None]
-        present = [day for day in ends if day is not None]
-        return min(present) if present else None
+        ends, withdrawal = self.ends, state.withdrawal
+        if withdrawal is None:
+            return ends
+        return withdrawal.effective if ends is None else min(ends, withdrawal.effective)
 
     def ended_before(self, state: StateParty) -> bool:
         """Whether the duty's plan ended before *state*'s part in it could begin."""
