@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import gc
 import json
 import os
 import re
@@ -135,10 +136,25 @@ def count(argv: list[str]) -> int:
 
 
 def drive(figure: str, side: str, *, work: bool) -> None:
-    """Prepare one side of *figure*, and do its work if *work* (run under valgrind)."""
+    """
+    Prepare one side of *figure*, and do its work if *work* (run under valgrind).
+
+    A full collection after preparing starts the work with the collector's counts at
+    zero, as `run.py` collects before each timing: where the work meets a collection then
+    depends on the work alone, not on how much the preparing made. Neither run pays for
+    freeing what it made, as neither side of a timing does: `finish` ends the process at
+    once.
+    """
     do = WORK[figure]()[side]()
+    gc.collect()
     if work:
         do()
+
+
+def finish() -> None:
+    """End the driver's process without freeing what it made (counted on both runs alike)."""
+    sys.stdout.flush()
+    os._exit(0)
 
 
 def measure(figure: str) -> dict[str, float]:
@@ -165,7 +181,7 @@ def main() -> int:
     if driven:
         figure, side, phase = driven
         drive(figure, side, work=phase == "work")
-        return 0
+        finish()
     if shutil.which("valgrind") is None:
         print("valgrind is not installed: no instruction counts")
         return 0
