@@ -494,7 +494,8 @@ def _rows(
     rows: list[AssessmentRow] = []
     append = rows.append
     for item in schedule.items:
-        done, begun = met_of(id(item)), partial_of(id(item))
+        ident = id(item)
+        done, begun = met_of(ident), partial_of(ident)
         status, reason = status_of(item, done, begun)
         append(
             make_row(

@@ -157,12 +157,14 @@ def _index_of(by_state_key: dict[tuple[str, str], list[ScheduleItem]]) -> ItemIn
     """The index of these groups of items, each of one State and one key."""
     steps: dict[str, list[str]] = {}
     yearly = set()
+    seen: set[str] = set()
     for (_, key), items in by_state_key.items():
-        known = steps.setdefault(items[0].obligation, [])
-        if key not in known:
-            known.append(key)
-            if isinstance(items[0].timeline, Annually):
-                yearly.add(key)
+        if key in seen:  # one key recurs for every State
+            continue
+        seen.add(key)
+        steps.setdefault(items[0].obligation, []).append(key)
+        if isinstance(items[0].timeline, Annually):
+            yearly.add(key)
     ordered = {obligation: sorted(keys, key=key_order) for obligation, keys in steps.items()}
     return ItemIndex(by_state_key, frozenset(yearly), ordered)
 
