@@ -490,12 +490,16 @@ def _rows(
 ) -> list[AssessmentRow]:
     """One row per item of the schedule, in its order."""
     make_row = unchecked(AssessmentRow)  # checked parts; a law makes every row by the constructor
-    status_of, met_of, partial_of = judgement.status, met.get, partial.get
+    # Most items have no record: one look-up each finds both kinds.
+    noted: dict[int, tuple[Record | None, Record | None]] = {
+        ident: (record, partial.get(ident)) for ident, record in met.items()
+    }
+    noted.update((ident, (met.get(ident), record)) for ident, record in partial.items())
+    status_of, noted_of, none = judgement.status, noted.get, (None, None)
     rows: list[AssessmentRow] = []
     append = rows.append
     for item in schedule.items:
-        ident = id(item)
-        done, begun = met_of(ident), partial_of(ident)
+        done, begun = noted_of(id(item), none)
         status, reason = status_of(item, done, begun)
         append(
             make_row(
