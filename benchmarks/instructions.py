@@ -34,12 +34,7 @@ import vap
 from vap.model import applicability
 
 HERE = Path(__file__).parent
-AS_OF = datetime.date(2015, 1, 1)
 DISTINCT = 1000
-
-
-def _made(raw: list[tuple[str, str, datetime.date, None]]) -> vap.Progress:
-    return vap.Progress(vap.Record(s, k, on=on, source="bench") for s, k, on, _ in raw)
 
 
 def _schedule_work(
@@ -66,13 +61,13 @@ def _assess_work() -> dict[str, Callable[[], Callable[[], object]]]:
     def subject() -> Callable[[], object]:
         schedule = vap.schedule(run.fresh_built_in())
         records = run.records_for(schedule, seed=1)
-        return lambda: vap.assess(schedule, _made(records), as_of=AS_OF)
+        return lambda: vap.assess(schedule, run.progress_of(records), as_of=run.AS_OF)
 
     def baseline() -> Callable[[], object]:
         schedule = vap.schedule(run.fresh_built_in())
         records = run.records_for(schedule, seed=1)
         rows = baselines.library_rows(schedule)
-        return lambda: baselines.assess_statuses(rows, list(records), AS_OF)
+        return lambda: baselines.assess_statuses(rows, list(records), run.AS_OF)
 
     return {"subject": subject, "baseline": baseline}
 
@@ -88,13 +83,13 @@ WORK = {
 FRESH = {
     # figure: (subject, baseline, whether the bare interpreter's start is taken off both)
     "first answer (fresh process) / importing attrs, cattrs, pendulum": (
-        [sys.executable, "-c", "import vap; vap.schedule(vap.states_parties()['LAO'])"],
-        [sys.executable, "-c", "import attrs, cattrs, pendulum"],
+        [sys.executable, "-c", run.FIRST],
+        [sys.executable, "-c", run.DEPS],
         True,
     ),
     "`vap schedule LAO` / python importing the dependencies": (
-        [str(Path(sys.executable).parent / "vap"), "schedule", "LAO"],
-        [sys.executable, "-c", "import attrs, cattrs, pendulum"],
+        run.CLI,
+        [sys.executable, "-c", run.DEPS],
         False,
     ),
 }
@@ -102,20 +97,14 @@ FRESH = {
 
 def check() -> None:
     """Each baseline gives the library's output on the inputs counted (as `run.py` asserts)."""
-    plan, obligations = vap.vientiane_action_plan(), vap.convention_obligations()
-    for states in (run.fresh_built_in(), run.distinct_states(DISTINCT, seed=1)):
-        expected = baselines.schedule_rows(states, plan, obligations)
-        assert baselines.library_rows(vap.schedule(states)) == expected, "the baseline differs"
+    run.check_schedule(run.fresh_built_in())
+    run.check_schedule(run.distinct_states(DISTINCT, seed=1))
     schedule = vap.schedule(run.fresh_built_in())
-    records = run.records_for(schedule, seed=1)
-    found = [row.status.value for row in vap.assess(schedule, _made(records), as_of=AS_OF)]
-    expected = baselines.assess_statuses(baselines.library_rows(schedule), records, AS_OF)
-    assert found == expected, "the baseline differs"
+    run.check_assess(schedule, run.records_for(schedule, seed=1))
 
 
 def count(argv: list[str]) -> int:
     """The instructions *argv* runs, by valgrind."""
-    env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
     result = subprocess.run(
         [
             "valgrind",
@@ -127,7 +116,7 @@ def count(argv: list[str]) -> int:
         capture_output=True,
         text=True,
         check=True,
-        env=env,
+        env=run.child_env(),
     )
     found = re.search(r"I\s+refs:\s+([\d,]+)", result.stderr)
     if found is None:
@@ -185,11 +174,7 @@ def main() -> int:
     if shutil.which("valgrind") is None:
         print("valgrind is not installed: no instruction counts")
         return 0
-    subprocess.run(
-        [sys.executable, "-m", "compileall", "-q", str(run.ROOT / "src" / "vap")],
-        capture_output=True,
-        check=True,
-    )
+    run.compile_package()
     check()
     figures = {
         name: measure_fresh(subject, baseline, bare=bare)

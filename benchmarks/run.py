@@ -31,7 +31,7 @@ import time
 import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 import baselines
 
@@ -41,6 +41,8 @@ from vap.model import applicability, validators
 
 HERE = Path(__file__).parent
 ROOT = HERE.parent
+AS_OF: Final = datetime.date(2015, 1, 1)
+"""The day the assessment benchmark assesses."""
 
 
 def paired(
@@ -118,6 +120,70 @@ def distinct_states(count: int, seed: int) -> list[vap.StateParty]:
     return states
 
 
+def records_for(schedule: vap.Schedule, seed: int) -> list[tuple[str, str, datetime.date, None]]:
+    """A record for some dated items: on time, late or missing, as plain tuples."""
+    rng = random.Random(seed)
+    records = []
+    for item in schedule:
+        if item.due is not None and item.applies is vap.Truth.YES and rng.random() < 0.6:
+            on = item.due + datetime.timedelta(days=rng.randrange(-90, 120))
+            on = max(on, item.opens)
+            if item.year is not None:
+                on = max(on, datetime.date(item.year, 1, 1))
+                on = min(on, datetime.date(item.year, 12, 31))
+            records.append((item.state, item.key, on, None))
+    return records
+
+
+def progress_of(raw: list[tuple[str, str, datetime.date, None]]) -> vap.Progress:
+    """The records of *raw*, as a user makes them: each `vap.Record` by its constructor."""
+    return vap.Progress(vap.Record(s, k, on=on, source="bench") for s, k, on, _ in raw)
+
+
+# --- the equal-work checks, made before anything is measured --------------------------------
+
+
+def check_schedule(states: list[vap.StateParty]) -> list[tuple[Any, ...]]:
+    """The plain loop's rows for *states*, asserted equal to the library's."""
+    plan, obligations = vap.vientiane_action_plan(), vap.convention_obligations()
+    expected = baselines.schedule_rows(states, plan, obligations)
+    assert baselines.library_rows(vap.schedule(states)) == expected, "the baseline differs"
+    return expected
+
+
+def check_assess(
+    schedule: vap.Schedule, records: list[tuple[str, str, datetime.date, None]]
+) -> None:
+    """The plain loop's statuses for *schedule* and *records*, asserted equal to the library's."""
+    expected = baselines.assess_statuses(baselines.library_rows(schedule), records, AS_OF)
+    found = vap.assess(schedule, progress_of(records), as_of=AS_OF)
+    assert [row.status.value for row in found] == expected, "the baseline differs"
+
+
+# --- fresh processes ------------------------------------------------------------------------
+
+DEPS: Final = "import attrs, cattrs, pendulum"
+"""What the first answer is compared with: importing the runtime dependencies."""
+FIRST: Final = "import vap; vap.schedule(vap.states_parties()['LAO'])"
+"""The first answer: one built-in State's schedule."""
+CLI: Final = [str(Path(sys.executable).parent / "vap"), "schedule", "LAO"]
+"""The same answer on the command line."""
+
+
+def child_env() -> dict[str, str]:
+    """This process's environment, letting a fresh process write bytecode as after install."""
+    return {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+
+
+def compile_package() -> None:
+    """Compile vap's bytecode, as ``pip install`` does, before fresh processes are measured."""
+    subprocess.run(
+        [sys.executable, "-m", "compileall", "-q", str(ROOT / "src" / "vap")],
+        capture_output=True,
+        check=True,
+    )
+
+
 # --- the benchmarks -------------------------------------------------------------------------
 
 
@@ -125,8 +191,7 @@ def bench_schedule(states_of: Callable[[], list[vap.StateParty]], repeat: int) -
     """`vap.schedule` against the plain loop that computes the same rows."""
     plan, obligations = vap.vientiane_action_plan(), vap.convention_obligations()
     states = states_of()
-    expected = baselines.schedule_rows(states, plan, obligations)
-    assert baselines.library_rows(vap.schedule(states)) == expected, "the baseline differs"
+    expected = check_schedule(states)
     inputs: list[list[vap.StateParty]] = []
 
     def subject() -> object:
@@ -163,41 +228,19 @@ def bench_growth(sizes: tuple[int, ...], repeat: int) -> dict[str, Any]:
     }
 
 
-def records_for(schedule: vap.Schedule, seed: int) -> list[tuple[str, str, datetime.date, None]]:
-    """A record for some dated items: on time, late or missing, as plain tuples."""
-    rng = random.Random(seed)
-    records = []
-    for item in schedule:
-        if item.due is not None and item.applies is vap.Truth.YES and rng.random() < 0.6:
-            on = item.due + datetime.timedelta(days=rng.randrange(-90, 120))
-            on = max(on, item.opens)
-            if item.year is not None:
-                on = max(on, datetime.date(item.year, 1, 1))
-                on = min(on, datetime.date(item.year, 12, 31))
-            records.append((item.state, item.key, on, None))
-    return records
-
-
 def bench_assess(repeat: int) -> dict[str, Any]:
     """`vap.assess` of a fresh schedule, records made from tuples, against the plain loop."""
-    as_of = datetime.date(2015, 1, 1)
     schedules = [vap.schedule(fresh_built_in()) for _ in range(2 * repeat + 1)]
     records = records_for(schedules[0], seed=1)
     rows = baselines.library_rows(schedules[0])
-
-    def made(raw: list[tuple[str, str, datetime.date, None]]) -> vap.Progress:
-        return vap.Progress(vap.Record(s, k, on=on, source="bench") for s, k, on, _ in raw)
-
-    expected = baselines.assess_statuses(rows, records, as_of)
-    found = vap.assess(schedules.pop(), made(records), as_of=as_of)
-    assert [row.status.value for row in found] == expected, "the baseline differs"
+    check_assess(schedules.pop(), records)
 
     def subject() -> object:
         schedule = schedules.pop()
-        return schedule, vap.assess(schedule, made(records), as_of=as_of)
+        return schedule, vap.assess(schedule, progress_of(records), as_of=AS_OF)
 
     def baseline() -> object:
-        return baselines.assess_statuses(rows, list(records), as_of)
+        return baselines.assess_statuses(rows, list(records), AS_OF)
 
     return {**paired(subject, baseline, repeat), "records": len(records), "items": len(rows)}
 
@@ -259,7 +302,6 @@ def bench_memory(size: int) -> dict[str, Any]:
 
 
 def _fresh(code: str) -> float:
-    env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
     result = subprocess.run(
         [
             sys.executable,
@@ -269,32 +311,24 @@ def _fresh(code: str) -> float:
         capture_output=True,
         text=True,
         check=True,
-        env=env,
+        env=child_env(),
     )
     return float(result.stdout.split()[-1])
 
 
 def _command(argv: list[str]) -> float:
-    env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
     start = time.perf_counter()
-    subprocess.run(argv, capture_output=True, check=True, env=env)
+    subprocess.run(argv, capture_output=True, check=True, env=child_env())
     return time.perf_counter() - start
 
 
 def bench_first_answer(repeat: int) -> dict[str, Any]:
     """Fresh processes: the first schedule, and the command line, against the dependencies."""
-    subprocess.run(
-        [sys.executable, "-m", "compileall", "-q", str(ROOT / "src" / "vap")],
-        capture_output=True,
-        check=True,
-    )
-    deps = "import attrs, cattrs, pendulum"
-    first = "import vap; vap.schedule(vap.states_parties()['LAO'])"
-    python = [sys.executable, "-c", deps]
-    cli = [str(Path(sys.executable).parent / "vap"), "schedule", "LAO"]
+    compile_package()
+    python = [sys.executable, "-c", DEPS]
     return {
-        "first": paired(lambda: _fresh(first), lambda: _fresh(deps), repeat),
-        "cli": paired(lambda: _command(cli), lambda: _command(python), repeat),
+        "first": paired(lambda: _fresh(FIRST), lambda: _fresh(DEPS), repeat),
+        "cli": paired(lambda: _command(CLI), lambda: _command(python), repeat),
     }
 
 
