@@ -3,29 +3,51 @@
 from __future__ import annotations
 
 import pickle
+import subprocess
+import sys
 
 import vap
+from vap import data
 from vap.data import cache, load_from_files
 
 
 def test_the_cache_is_current():
-    cached = cache.read()
-    assert cached is not None, "the data changed: run `make data` to rebuild built-in.pickle"
-    assert cached["digest"] == cache.digest()
+    assert cache.read() is not None, "the data changed: run `make data` to rebuild built-in.pickle"
 
 
 def test_the_cache_holds_exactly_what_the_loaders_make():
     cached = cache.read()
     assert cached is not None
     fresh = load_from_files()
+    assert cached.keys() == fresh.keys()
     for name, value in fresh.items():
-        assert cached[name] == value, name
+        assert cache.value(cached[name]) == value, name
     assert vap.states_parties() == fresh["states"]
+
+
+def test_the_first_schedule_unpickles_only_what_it_uses():
+    code = (
+        "import vap, vap.data as data; vap.schedule(vap.states_parties()['LAO']);"
+        " print(*sorted(data._values))"
+    )
+    ran = subprocess.run(  # noqa: S603 - our own interpreter and code
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert ran.stdout.split() == ["obligations", "plan", "states"]
+
+
+def test_a_value_the_cache_cannot_give_comes_from_the_files(monkeypatch):
+    monkeypatch.setattr(data, "_values", {})
+    monkeypatch.setattr(data, "_cached", lambda: {"signatories": b"not a pickle"})
+    assert data.signatories() == load_from_files()["signatories"]
+    assert cache.value(b"not a pickle") is None
 
 
 def test_a_stale_or_broken_cache_is_not_used(tmp_path):
     stale = tmp_path / "built-in.pickle"
     stale.write_bytes(pickle.dumps({"digest": "not the files'"}))
+    assert cache.read(stale) is None
+    stale.write_bytes(pickle.dumps({"digest": cache.digest(), "values": "not a dict"}))
     assert cache.read(stale) is None
     stale.write_bytes(b"not a pickle")
     assert cache.read(stale) is None

@@ -92,16 +92,38 @@ def load_from_files() -> dict[str, Any]:
 
 
 @_once
-def _built_in() -> dict[str, Any]:
-    """Every built-in value: from the cache when it is current, else from the files."""
+def _cached() -> dict[str, bytes] | None:
+    """The cache's values by name, still pickled, if the cache is current."""
     from vap.data.cache import read  # noqa: PLC0415
 
-    return read() or load_from_files()
+    return read()
+
+
+_from_files: Final = _once(load_from_files)
+_values: dict[str, Any] = {}
+_values_lock: Final = threading.Lock()
+
+
+def _built_in(name: str) -> Any:
+    """
+    One built-in value, made on first use: unpickled from the cache, else from the files.
+
+    Each value is unpickled on its own, so a process pays only for what it asks for.
+    """
+    with _values_lock:
+        if name not in _values:
+            from vap.data.cache import value  # noqa: PLC0415
+
+            cached = _cached()
+            pickled = None if cached is None else cached.get(name)
+            made = None if pickled is None else value(pickled)
+            _values[name] = _from_files()[name] if made is None else made
+        return _values[name]
 
 
 def meetings() -> Calendar:
     """Return the built-in calendar of the Convention's meetings, 1MSP to 3RC (2026)."""
-    calendar: Calendar = _built_in()["meetings"]
+    calendar: Calendar = _built_in("meetings")
     return calendar
 
 
@@ -112,7 +134,7 @@ def vientiane_action_plan() -> Plan:
     In force from its adoption on 12 November 2010 until the Dubrovnik Action Plan
     superseded it on 11 September 2015; its deadlines refer to `meetings`.
     """
-    plan: Plan = _built_in()["plan"]
+    plan: Plan = _built_in("plan")
     return plan
 
 
@@ -133,7 +155,7 @@ def convention_obligations() -> ObligationSet:
     ``CCM-4.1a`` and ``CCM-4.1b`` clearance (10 years), ``CCM-7.1`` initial report
     (180 days) and ``CCM-7.2`` annual report (30 April).
     """
-    obligations: ObligationSet = _built_in()["obligations"]
+    obligations: ObligationSet = _built_in("obligations")
     return obligations
 
 
@@ -145,7 +167,7 @@ def states_parties() -> StatesParties:
     public sources (`sources`); a role no source gives is unknown, never no.
     ``states_parties().on(day)`` holds the States bound on a day.
     """
-    states: StatesParties = _built_in()["states"]
+    states: StatesParties = _built_in("states")
     return states
 
 
@@ -160,7 +182,7 @@ def reports() -> Progress:
     ``not-met``. A report no source mentions has no record: the assessment then says
     only that there is "no record of it being met".
     """
-    found: Progress = _built_in()["reports"]
+    found: Progress = _built_in("reports")
     return found
 
 
@@ -171,5 +193,5 @@ def signatories() -> Signatories:
     They owe nothing under the Convention; they are known so that a question about one
     gets that answer rather than "unknown State".
     """
-    found: Signatories = _built_in()["signatories"]
+    found: Signatories = _built_in("signatories")
     return found

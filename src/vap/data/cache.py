@@ -2,11 +2,13 @@
 The built-in data, ready to use: a pickle of what the loaders make from the packaged files.
 
 Loading the plan and the States from their JSON and CSV tables costs a quarter of a second;
-unpickling the same values costs a few milliseconds. ``built-in.pickle`` holds them with
-the digest of the files they were made from: it is used only when that digest matches the
-files shipped beside it, and any failure to read it falls back to the loaders, so the
-cache can never change an answer. A test checks that it is current and equal to what the
-loaders make; ``make data`` (``python -m vap.data.cache``) writes it after a data change.
+unpickling the same values costs a few milliseconds. ``built-in.pickle`` holds each value
+pickled on its own, with the digest of the files they were made from, so that a process
+unpickles only the values it asks for (the first schedule needs neither the reporting
+record nor the signatories). It is used only when the digest matches the files shipped
+beside it, and any failure to read it falls back to the loaders, so the cache can never
+change an answer. A test checks that it is current and equal to what the loaders make;
+``make data`` (``python -m vap.data.cache``) writes it after a data change.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from typing import Any, Final
 
 from vap.data import packaged
 
-__all__ = ["SOURCES", "digest", "read", "write"]
+__all__ = ["SOURCES", "digest", "read", "value", "write"]
 
 SOURCES: Final = (
     "ccm-meetings.csv",
@@ -53,8 +55,12 @@ def digest() -> str:
     return ";".join(parts)
 
 
-def read(path: str | PathLike[str] | None = None) -> dict[str, Any] | None:
-    """The cached values, or ``None`` when the cache is missing, stale or unreadable."""
+def read(path: str | PathLike[str] | None = None) -> dict[str, bytes] | None:
+    """
+    Each cached value by name, still pickled (`value` unpickles one).
+
+    ``None`` when the cache is missing, stale or unreadable.
+    """
     try:
         with open(path or packaged(_FILE), "rb") as file:  # noqa: PTH123 - a plain path
             cached = pickle.load(file)  # noqa: S301 - the package's own file, checked below
@@ -62,16 +68,30 @@ def read(path: str | PathLike[str] | None = None) -> dict[str, Any] | None:
         return None
     if not isinstance(cached, dict) or cached.get("digest") != digest():
         return None
-    return cached
+    values = cached.get("values")
+    if not isinstance(values, dict):
+        return None
+    return values
+
+
+def value(pickled: bytes) -> Any:
+    """One cached value, unpickled; ``None`` if it cannot be (then load from the files)."""
+    try:
+        return pickle.loads(pickled)  # noqa: S301 - a part of the package's own file
+    except Exception:  # noqa: BLE001 - any failure means: load from the files instead
+        return None
 
 
 def write() -> None:
     """Make the cache afresh from the files, through the loaders (``make data``)."""
     from vap.data import load_from_files  # noqa: PLC0415 - the loaders, not the cache
 
-    values = {"digest": digest(), **load_from_files()}
+    values = {
+        name: pickle.dumps(made, protocol=pickle.HIGHEST_PROTOCOL)
+        for name, made in load_from_files().items()
+    }
     with open(packaged(_FILE), "wb") as file:  # noqa: PTH123 - a plain path
-        pickle.dump(values, file, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump({"digest": digest(), "values": values}, file, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 if __name__ == "__main__":  # pragma: no cover - make data
