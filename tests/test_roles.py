@@ -118,6 +118,24 @@ def test_fact_spans():
     assert RoleFact(role=Role.VICTIMS, value=NO, since=date(2011, 1, 1)).span == "from 2011-01-01"
 
 
+@given(vst.states_parties())
+def test_a_fact_gives_one_reason_made_once_and_kept_out_of_its_value(state):
+    for fact in state.facts:
+        made = fact.reason
+        assert made is fact.reason
+        assert made.message == (
+            f"{fact.role.description}: {fact.value.value}, by a fact that holds {fact.span}"
+        )
+        assert (made.sources, made.evidence) == (fact.sources, fact.evidence)
+        copy = attrs.evolve(fact)
+        assert copy == fact
+        assert hash(copy) == hash(fact)
+        assert repr(copy) == repr(fact)
+        assert copy.reason == made
+        assert copy.reason is not made
+        assert vap.loads(vap.dumps(state), vap.StateParty) == state
+
+
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [

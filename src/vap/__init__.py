@@ -54,8 +54,9 @@ if TYPE_CHECKING:
     from vap.model.applicability import Applicability
     from vap.model.dates import MonthEnd, Period, add, subtract
     from vap.model.duties import Duty
+    from vap.model.evidence import Evidence
     from vap.model.extensions import Extension, ExtensionStatus
-    from vap.model.facts import Evidence, RoleFact
+    from vap.model.facts import RoleFact
     from vap.model.meetings import Calendar, Meeting, MeetingDay, extension_request_deadline
     from vap.model.obligations import Obligation, ObligationSet
     from vap.model.plan import Plan
@@ -109,7 +110,7 @@ _WHERE: dict[str, str] = {
     "DuringYear": "vap.model.timelines",
     "Duty": "vap.model.duties",
     "Event": "vap.model.states",
-    "Evidence": "vap.model.facts",
+    "Evidence": "vap.model.evidence",
     "Explanation": "vap.engine.explanation",
     "Extension": "vap.model.extensions",
     "ExtensionStatus": "vap.model.extensions",

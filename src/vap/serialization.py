@@ -31,8 +31,9 @@ from vap.formats.converter import (
 from vap.formats.documents import FORMAT_KEY, LIST_VALUED, format_name, read_json_document
 from vap.model.actions import Action, Condition, Hedge, Section, Step
 from vap.model.applicability import Applicability
+from vap.model.evidence import Evidence
 from vap.model.extensions import Extension
-from vap.model.facts import Evidence, RoleFact
+from vap.model.facts import RoleFact
 from vap.model.meetings import Calendar, Meeting
 from vap.model.obligations import Obligation, ObligationSet
 from vap.model.plan import Plan

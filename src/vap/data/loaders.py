@@ -23,8 +23,9 @@ from vap.formats.documents import (
     sources,
     text,
 )
+from vap.model.evidence import Evidence
 from vap.model.extensions import Extension, ExtensionStatus
-from vap.model.facts import Evidence, RoleFact
+from vap.model.facts import RoleFact
 from vap.model.meetings import Calendar, Meeting
 from vap.model.obligations import ObligationSet
 from vap.model.plan import Plan

@@ -22,7 +22,6 @@ engine through a cache). A step applies on a day when, in this order:
 from __future__ import annotations
 
 import datetime
-import weakref
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Final
 
@@ -83,21 +82,10 @@ ALL_STATES_REASONS: Final = (reason("addressed to all States Parties"),)
 _ONE_YEAR: Final = datetime.timedelta(days=366)
 
 
-_FACT_REASONS: Final[weakref.WeakKeyDictionary[RoleFact, Reason]] = weakref.WeakKeyDictionary()
-"""The reason each fact gives, made once per fact and forgotten with it."""
-
-
 def _fact_reason(role: Role, fact: RoleFact | None) -> Reason:
     if fact is None:
         return reason(f"{role.description}: unknown, no fact covers that day")
-    made = _FACT_REASONS.get(fact)
-    if made is None:
-        made = _FACT_REASONS[fact] = reason(
-            f"{role.description}: {fact.value.value}, by a fact that holds {fact.span}",
-            fact.sources,
-            fact.evidence,
-        )
-    return made
+    return fact.reason
 
 
 def addressee_truth(

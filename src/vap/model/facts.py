@@ -1,5 +1,5 @@
 """
-Facts about roles and the evidence behind them: what the engine reads a State's roles from.
+Facts about roles, each with its evidence: what the engine reads a State's roles from.
 
 `vap.model.reading` makes them from dated observations; users may give them directly.
 """
@@ -15,42 +15,24 @@ import pendulum
 
 from vap.errors import ValidationError
 from vap.model.dates import iso
+from vap.model.evidence import Evidence
+from vap.model.reasons import Reason, reason
 from vap.model.roles import Role, Truth, as_role
 from vap.model.validators import (
     are_strings,
     as_tuple,
     converter,
-    is_date,
     is_instance,
     is_optional_date,
     is_text,
-    non_empty,
-    to_date,
     to_optional_date,
     to_strings,
     tuple_of,
 )
 
-__all__ = ["Evidence", "RoleFact"]
+__all__ = ["RoleFact"]
 
 _ONE_DAY: Final = datetime.timedelta(days=1)
-
-
-@attrs.frozen(cache_hash=True)
-class Evidence:
-    """
-    The words of a source that support a fact, and the day they speak for.
-
-    ``source`` is a key of `vap.sources` (or an address); ``quote`` the sentence or list
-    item, verbatim, that supports the fact on its own.
-    """
-
-    source: str = attrs.field(validator=non_empty)
-    as_of: pendulum.Date = attrs.field(converter=to_date, validator=is_date)
-    quote: str = attrs.field(validator=non_empty)
-
-    def __str__(self) -> str:
-        return f'{self.source}, as of {self.as_of}: "{self.quote}"'
 
 
 def _one_or_many(value: Iterable[Evidence] | Evidence) -> tuple[Evidence, ...]:
@@ -94,6 +76,24 @@ class RoleFact:
     evidence: tuple[Evidence, ...] = attrs.field(
         default=(), converter=_one_or_many, validator=tuple_of(Evidence, "Evidence values")
     )
+    _reason: Reason | None = attrs.field(init=False, default=None, eq=False, repr=False)
+
+    @property
+    def reason(self) -> Reason:
+        """
+        The reason the fact gives, with its sources and evidence; made on first use.
+
+        "victims: yes, by a fact that holds from 2011-08-01" (the role's description).
+        """
+        made = self._reason
+        if made is None:
+            made = reason(
+                f"{self.role.description}: {self.value.value}, by a fact that holds {self.span}",
+                self.sources,
+                self.evidence,
+            )
+            object.__setattr__(self, "_reason", made)  # a cache: the fact is unchanged
+        return made
 
     def covers(self, on: datetime.date) -> bool:
         """Whether the fact holds on the day *on*."""

@@ -38,7 +38,8 @@ import attrs
 import pendulum
 
 from vap.errors import ValidationError
-from vap.model.facts import Evidence, RoleFact
+from vap.model.evidence import Evidence
+from vap.model.facts import RoleFact
 from vap.model.roles import Role, Truth, as_role
 from vap.model.validators import (
     as_tuple,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import attrs
 
-from vap.model.facts import Evidence
+from vap.model.evidence import Evidence
 from vap.model.validators import are_strings, as_tuple, non_empty, to_strings, tuple_of, unchecked
 
 __all__ = ["Reason", "reason"]

@@ -28,8 +28,9 @@ from vap.engine.schedule import Schedule
 from vap.model.actions import Action, Condition, Hedge, Modality, Qualifier, Section, Step
 from vap.model.addressees import Addressee, AllOf, AllStates, AnyOf, Circumstance, HasRole, Not
 from vap.model.dates import MonthEnd, Period, add
+from vap.model.evidence import Evidence
 from vap.model.extensions import EXTENSION_RULES, Extension, ExtensionStatus
-from vap.model.facts import Evidence, RoleFact
+from vap.model.facts import RoleFact
 from vap.model.meetings import Calendar, Meeting, MeetingDay
 from vap.model.plan import Plan
 from vap.model.policy import (
