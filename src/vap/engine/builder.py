@@ -123,16 +123,16 @@ def _search(
             for day in report_days(state.code, reports)
             if first < day and (end is None or day < end)
         )
-    unknown: tuple[pendulum.Date, tuple[Reason, ...]] | None = None
+    answers: list[tuple[pendulum.Date, Truth, tuple[Reason, ...]]] = []  # the first day's first
     for day in sorted(days):
         truth, reasons = ask.judge(duty, state, day, found)
         if truth is Truth.YES:
             return day, truth, reasons
-        if truth is Truth.UNKNOWN and unknown is None:
-            unknown = day, reasons
-    if unknown is not None:
-        return unknown[0], Truth.UNKNOWN, unknown[1]
-    return first, *ask.judge(duty, state, first, found)
+        answers.append((day, truth, reasons))
+    for answer in answers:
+        if answer[1] is Truth.UNKNOWN:
+            return answer
+    return answers[0]
 
 
 # Items pass every validator by construction (a law checks each built-in item with
