@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Final
 import attrs
 import pendulum
 
-from vap.model.addressees import Addressee, AllStates, reported_roles
+from vap.model.addressees import AllStates
 from vap.model.dates import as_date, iso
 from vap.model.duties import Duty, Occurrence, occurrences, superseded_first
 from vap.model.facts import RoleFact
@@ -89,36 +89,33 @@ def _fact_reason(role: Role, fact: RoleFact | None) -> Reason:
 
 
 def addressee_truth(
-    addressee: Addressee,
+    duty: Duty,
     facts: Iterable[tuple[Role, RoleFact | None]],
-    addressed: Reason | None = None,
     reported: tuple[Truth, Reason] | None = None,
 ) -> tuple[Truth, tuple[Reason, ...]]:
     """
-    Evaluate *addressee* given the fact that covers each of its roles, with the reasons.
+    Evaluate *duty*'s addressees given the fact that covers each of its roles, with the reasons.
 
-    *addressed* is the reason naming the addressees, if already made (a duty keeps one).
     *reported*, where given, is whether the State had reported by the day: the roles the
-    addressee names as reported then hold only where both the fact and the report do.
+    addressee names as reported then hold only where both the fact and the report do. A
+    circumstance the addressee names is one no data decides (`Duty.undecided`).
 
     The reasons name no State and no day, so States with the same facts share them.
     """
+    addressee = duty.predicate
     if isinstance(addressee, AllStates):
         return Truth.YES, ALL_STATES_REASONS
     values: dict[Role, Truth] = {}
-    reasons = [addressed or reason(f"addressed to {addressee}")]
+    reasons = [duty.addressed]
     for role, fact in facts:
         values[role] = Truth.UNKNOWN if fact is None else fact.value
         reasons.append(_fact_reason(role, fact))
     if reported is not None:
         has, why = reported
-        for role in reported_roles(addressee):
+        for role in duty.reported:
             values[role] = values[role] & has
         reasons.append(why)
-    reasons.extend(
-        reason(f"whether {circumstance.words}: unknown, no data decides it")
-        for circumstance in addressee.circumstances
-    )
+    reasons.extend(duty.undecided)
     return addressee.evaluate(values.__getitem__), tuple(reasons)
 
 
@@ -200,10 +197,7 @@ def judge(
     reports = reports_read(duty, policy)
     reported = None if reports is None else has_reported(state.code, day, reports)
     truth, reasons = addressee_truth(
-        duty.predicate,
-        [(role, state.fact(role, on=day)) for role in duty.roles],
-        duty.addressed,
-        reported,
+        duty, [(role, state.fact(role, on=day)) for role in duty.roles], reported
     )
     if occurrence.due is not None and day > occurrence.due:
         return truth, (*occurrence.reasons, *reasons, window[-1])

@@ -55,7 +55,9 @@ class Duty:
     ``parent`` is the action's or obligation's key; ``addressee`` the heading's, and
     ``predicate`` the States the step binds (the addressee narrowed by the step's
     condition, and by the role an "as soon as" step waits for), and ``roles`` the roles
-    it depends on, in a fixed order; ``reported`` the roles it names as reported.
+    it depends on, in a fixed order; ``reported`` the roles it names as reported;
+    ``addressed`` and ``undecided`` the reasons naming its addressees and each
+    circumstance it names, which no data decides.
     ``starts`` and ``ends``
     bound the plan's period (``None`` for the Convention, which has no end).
     """
@@ -72,6 +74,7 @@ class Duty:
     waits_for_role: bool = attrs.field(init=False, repr=False)
     reported: frozenset[Role] = attrs.field(init=False, repr=False)
     addressed: Reason = attrs.field(init=False, repr=False, eq=False)
+    undecided: tuple[Reason, ...] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         predicate = self.addressee
@@ -87,6 +90,11 @@ class Duty:
         object.__setattr__(self, "waits_for_role", isinstance(self.step.timeline, OnRoleStart))
         object.__setattr__(self, "reported", reported_roles(predicate))
         object.__setattr__(self, "addressed", reason(f"addressed to {predicate}"))
+        undecided = tuple(
+            reason(f"whether {circumstance.words}: unknown, no data decides it")
+            for circumstance in predicate.circumstances
+        )
+        object.__setattr__(self, "undecided", undecided)
 
     @property
     def key(self) -> str:
