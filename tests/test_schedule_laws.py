@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 import vap
 from vap import Anchor, Within
+from vap.model.keys import key_order
 from vap.testing import strategies as vst
 
 ROUND = vap.MonthEnd.ROUND_DOWN  # random events may fall on 29 February
@@ -98,7 +99,8 @@ def test_many_states_schedule_as_the_union_of_one_each(states):
     assert len(together) == sum(len(schedule) for schedule in apart)
     for state, alone in zip(states, apart, strict=True):
         assert together.for_state(state.code).items == alone.items
-    assert [item.date for item in together] == sorted(item.date for item in together)
+    order = [(item.date, item.state, key_order(item.key)) for item in together]
+    assert order == sorted(order)  # by day, then State, then the key's order
 
 
 def test_the_registry_schedules_as_a_whole():

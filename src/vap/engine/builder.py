@@ -273,7 +273,6 @@ def schedule(  # noqa: PLR0913 - every policy is a keyword with a documented def
             f"the plan {plan.key} has no end, so its yearly items need until= to stop"
         )
     parties = _states(states)
-    rank = {duty.key: index for index, duty in enumerate(duties)}
     ask = Memo(policy, through)
     items: list[ScheduleItem] = []
     with collector_paused():
@@ -282,7 +281,9 @@ def schedule(  # noqa: PLR0913 - every policy is a keyword with a documented def
                 items.extend(items_of(duty, state, ask))
         if policy.until is not None:
             items = [item for item in items if item.date <= policy.until]
-        items.sort(key=lambda item: (item.date, item.state, rank[item.key]))
+        # Each State's items are made duty by duty in key order, so a stable sort by day
+        # and State leaves the items of one State and day in key order.
+        items.sort(key=lambda item: (item.date, item.state))
     return Schedule(
         items=tuple(items),
         states=tuple(parties),
