@@ -93,6 +93,34 @@ class Plain:
         return judge(duty, state, day, self.policy, found)
 
 
+def _turning_days(
+    duty: Duty, state: StateParty, first: pendulum.Date, policy: SchedulePolicy
+) -> list[pendulum.Date]:
+    """
+    The days from *first* until the duty ends for the State on which its answer can change.
+
+    *first* itself, and the days a role fact begins or ends (and, when "have reported" is
+    read by the reports, the days the record changes), in order.
+    """
+    end = duty.end(state)
+    days = {first}
+    roles = duty.roles
+    if roles:
+        for fact in state.facts:
+            if fact.role in roles:
+                for day in (fact.since, fact.until):
+                    if day is not None and first < day and (end is None or day < end):
+                        days.add(day)
+    reports = reports_read(duty, policy)
+    if reports is not None:
+        days.update(
+            day
+            for day in report_days(state.code, reports)
+            if first < day and (end is None or day < end)
+        )
+    return sorted(days)
+
+
 def _search(
     duty: Duty, state: StateParty, occurrence: Occurrence, found: tuple[Occurrence, ...], ask: Ask
 ) -> tuple[pendulum.Date, Truth, tuple[Reason, ...]]:
@@ -100,31 +128,10 @@ def _search(
     The first day in an undated window on which the State is among the duty's addressees.
 
     Returns that day and `Truth.YES`; else the first day the answer is unknown; else the
-    window's first day and `Truth.NO`. Only the days a role fact begins or ends (and,
-    when "have reported" is read by the reports, the days the record changes) can change
-    the answer, so only those are tried.
+    window's first day and `Truth.NO`. Only the days the answer can change on are tried.
     """
-    first = occurrence.opens
-    end = duty.end(state)
-    days = {first}
-    roles = duty.roles
-    if roles:
-        for fact in state.facts:
-            if fact.role in roles:
-                days.update(
-                    day
-                    for day in (fact.since, fact.until)
-                    if day is not None and first < day and (end is None or day < end)
-                )
-    reports = reports_read(duty, ask.policy)
-    if reports is not None:
-        days.update(
-            day
-            for day in report_days(state.code, reports)
-            if first < day and (end is None or day < end)
-        )
     answers: list[tuple[pendulum.Date, Truth, tuple[Reason, ...]]] = []  # the first day's first
-    for day in sorted(days):
+    for day in _turning_days(duty, state, occurrence.opens, ask.policy):
         truth, reasons = ask.judge(duty, state, day, found)
         if truth is Truth.YES:
             return day, truth, reasons
