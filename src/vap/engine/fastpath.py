@@ -44,6 +44,7 @@ class Memo:
         "_facts",
         "_facts_of",
         "_interned",
+        "_lapsed",
         "_occurrences",
         "_reasons",
         "policy",
@@ -55,6 +56,9 @@ class Memo:
         self.through = through
         self._occurrences: dict[tuple[Any, ...], tuple[Occurrence, ...]] = {}
         self._answers: dict[tuple[Any, ...], tuple[Truth, tuple[Reason, ...]]] = {}
+        # The identities of the occurrences shared by the steps of a plan that ended before
+        # a State's part began (see `_dates_key`).
+        self._lapsed: set[int] = set()
         # Each fact met, by value: the first equal one met, whose identity then stands for
         # the value in the answers' keys (an int hashes in C; a fact through Python).
         self._interned: dict[RoleFact, RoleFact] = {}
@@ -92,6 +96,8 @@ class Memo:
             found = self._occurrences[key] = occurrences(
                 duty, state, self.policy, through=self.through
             )
+            if duty.ended_before(state):
+                self._lapsed.add(id(found))
         return found
 
     def _covering(
@@ -124,18 +130,18 @@ class Memo:
         self, duty: Duty, state: StateParty, day: pendulum.Date, found: tuple[Occurrence, ...]
     ) -> tuple[Truth, tuple[Reason, ...]]:
         """`vap.model.applicability.judge`, remembered for States with the same inputs."""
-        roles = duty.roles
         # One occurrences tuple per dates key (see `occurrences`): its identity stands for it
         # and its duty. The tuple shared by the steps of a plan that ended before the State's
         # part began stands for all of them: `judge` is asked about them only from that day
-        # on, when rule 1 decides, alike for every step (the fast = simple law checks it).
-        key: tuple[Any, ...] = (
-            id(found),
-            day,
-            self._covering(state, roles, day) if roles else (),
-        )
-        if reports_read(duty, self.policy) is not None:
-            key += (state.code,)  # the answer then rests on the State's own reports
+        # on, when rule 1 decides, alike for every step whatever its roles (the fast =
+        # simple law checks it).
+        if id(found) in self._lapsed:
+            key: tuple[Any, ...] = (id(found), day)
+        else:
+            roles = duty.roles
+            key = (id(found), day, self._covering(state, roles, day) if roles else ())
+            if reports_read(duty, self.policy) is not None:
+                key += (state.code,)  # the answer then rests on the State's own reports
         answer = self._answers.get(key)
         if answer is None:
             truth, reasons = judge(duty, state, day, self.policy, found)
