@@ -151,7 +151,7 @@ def items_of(duty: Duty, state: StateParty, ask: Ask) -> list[ScheduleItem]:
     """The schedule items of one duty for one State, each judged by `judge`."""
     found = ask.occurrences(duty, state)
     items = []
-    waits_for_role = duty.waits_for_role
+    step, waits_for_role = duty.step, duty.waits_for_role
     for occurrence in found:
         opens, anchor = occurrence.opens, occurrence.anchor
         if occurrence.due is None and occurrence.lapsed is None:
@@ -162,11 +162,11 @@ def items_of(duty: Duty, state: StateParty, ask: Ask) -> list[ScheduleItem]:
             applies, reasons = ask.judge(duty, state, max(opens, duty.start(state)), found)
         items.append(
             _make_item(
-                key=duty.key,
+                key=step.key,
                 obligation=duty.parent,
                 state=state.code,
-                title=duty.step.title,
-                timeline=duty.timeline,
+                title=step.title,
+                timeline=step.timeline,
                 opens=opens,
                 due=occurrence.due,
                 applies=applies,
