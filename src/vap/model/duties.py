@@ -11,8 +11,7 @@ caches around them.
 
 from __future__ import annotations
 
-import datetime
-from typing import TYPE_CHECKING, Final, NamedTuple, assert_never
+from typing import TYPE_CHECKING, NamedTuple, assert_never
 
 import attrs
 import pendulum
@@ -43,8 +42,6 @@ if TYPE_CHECKING:
     from vap.model.actions import Step
 
 __all__ = ["Duty", "Occurrence", "first_report_year", "occurrences", "superseded_first"]
-
-_ONE_DAY: Final = datetime.timedelta(days=1)
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)
@@ -281,7 +278,7 @@ def _yearly(
         )
     last = through
     if duty.ends is not None:
-        before_end = duty.ends - _ONE_DAY
+        before_end = pendulum.Date.fromordinal(duty.ends.toordinal() - 1)  # in C
         last = before_end if last is None else min(last, before_end)
     end = duty.end(state)
     first_due = pendulum.Date(year, timeline.month, timeline.day)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
-from typing import Any, Final
+from typing import Any
 
 import attrs
 import pendulum
@@ -31,8 +31,6 @@ from vap.model.validators import (
 )
 
 __all__ = ["RoleFact"]
-
-_ONE_DAY: Final = datetime.timedelta(days=1)
 
 
 def _one_or_many(value: Iterable[Evidence] | Evidence) -> tuple[Evidence, ...]:
