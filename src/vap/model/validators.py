@@ -235,7 +235,7 @@ def non_empty(instance: object, attribute: attrs.Attribute[Any], value: Any) -> 
 
 def is_text(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     """Refuse anything but a string (blank allowed) that is text: no unpaired surrogate."""
-    if _seen(value):  # visible text is text
+    if value == "" or _seen(value):  # the default of optional notes, and visible text
         return
     problem = _text_problem(value, blank=True)
     if problem is not None:
