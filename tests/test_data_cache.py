@@ -52,3 +52,19 @@ def test_a_stale_or_broken_cache_is_not_used(tmp_path):
     stale.write_bytes(b"not a pickle")
     assert cache.read(stale) is None
     assert cache.read(tmp_path / "missing.pickle") is None
+
+
+def test_without_the_cache_every_value_comes_from_the_files(monkeypatch):
+    names = (
+        "meetings",
+        "vientiane_action_plan",
+        "convention_obligations",
+        "states_parties",
+        "reports",
+        "signatories",
+    )
+    cached = {name: getattr(vap, name)() for name in names}
+    monkeypatch.setattr(data, "_values", {})
+    monkeypatch.setattr(data, "_cached", lambda: None)
+    for name, value in cached.items():
+        assert getattr(vap, name)() == value, name
