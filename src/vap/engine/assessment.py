@@ -399,7 +399,7 @@ def _check(progress: Progress, schedule: Schedule) -> None:
         if record.state not in joined:
             problems.append(f"{record}: the State {record.state} is not in the schedule")
             continue
-        if (record.state, record.key) not in index.by_state_key:
+        if not index.items(record.state, record.key):
             several = index.steps.get(record.key, [])
             hint = (
                 f": record one of its steps, {', '.join(sorted(several, key=key_order))}"
@@ -468,12 +468,12 @@ def _matched(
     records_of: dict[tuple[str, str], list[Record]] = defaultdict(list)
     for record in progress:
         records_of[record.state, record.key].append(record)
-    items_of = item_index(schedule).by_state_key
+    index = item_index(schedule)
     met: dict[int, Record] = {}
     partial: dict[int, Record] = {}
     unmatched: list[Record] = []
     for group, records in records_of.items():
-        items = sorted(items_of.get(group, ()), key=lambda item: (item.date, item.year or 0))
+        items = sorted(index.items(*group), key=lambda item: (item.date, item.year or 0))
         group_met, group_partial, group_unmatched = _match(items, records)
         met.update(group_met)
         partial.update(group_partial)

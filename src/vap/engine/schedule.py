@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import IO, TYPE_CHECKING, Any, overload
+from typing import IO, TYPE_CHECKING, Any, Final, overload
 
 import attrs
 import pendulum
@@ -144,45 +144,54 @@ class ItemIndex:
     """
     A schedule's items by State and key, made once per schedule, for assessments.
 
-    ``yearly`` holds the keys of yearly steps; ``steps`` each obligation's step keys in
-    key order.
+    ``by_state`` holds each State's items by key; ``yearly`` the keys of yearly steps;
+    ``steps`` each obligation's step keys in key order.
     """
 
-    by_state_key: dict[tuple[str, str], list[ScheduleItem]]
+    by_state: dict[str, dict[str, list[ScheduleItem]]]
     yearly: frozenset[str]
     steps: dict[str, list[str]]
 
+    def items(self, state: str, key: str) -> list[ScheduleItem]:
+        """The items of one State and key, in the schedule's order; empty if there are none."""
+        return self.by_state.get(state, _NO_GROUPS).get(key, [])
 
-def _index_of(by_state_key: dict[tuple[str, str], list[ScheduleItem]]) -> ItemIndex:
+
+_NO_GROUPS: Final[dict[str, list[ScheduleItem]]] = {}
+
+
+def _index_of(by_state: dict[str, dict[str, list[ScheduleItem]]]) -> ItemIndex:
     """The index of these groups of items, each of one State and one key."""
     steps: dict[str, list[str]] = {}
     yearly = set()
     seen: set[str] = set()
-    for (_, key), items in by_state_key.items():
-        if key in seen:  # one key recurs for every State
-            continue
-        seen.add(key)
-        steps.setdefault(items[0].obligation, []).append(key)
-        if isinstance(items[0].timeline, Annually):
-            yearly.add(key)
+    for groups in by_state.values():
+        for key in groups.keys() - seen:  # one key recurs for every State: each looked at once
+            first = groups[key][0]
+            steps.setdefault(first.obligation, []).append(key)
+            if isinstance(first.timeline, Annually):
+                yearly.add(key)
+        seen.update(groups)
     ordered = {obligation: sorted(keys, key=key_order) for obligation, keys in steps.items()}
-    return ItemIndex(by_state_key, frozenset(yearly), ordered)
+    return ItemIndex(by_state, frozenset(yearly), ordered)
 
 
 def item_index(schedule: Schedule) -> ItemIndex:
     """Return *schedule*'s items by State and key; made on first use and kept with it."""
     index = schedule._index  # noqa: SLF001 - this module's own cache
     if index is None:
-        by_state_key: dict[tuple[str, str], list[ScheduleItem]] = {}
-        group_of = by_state_key.get
+        by_state: dict[str, dict[str, list[ScheduleItem]]] = {}
+        groups_of = by_state.get
         for item in schedule.items:
-            group = item.state, item.key
-            found = group_of(group)
+            groups = groups_of(item.state)
+            if groups is None:
+                groups = by_state[item.state] = {}
+            found = groups.get(item.key)
             if found is None:
-                by_state_key[group] = [item]
+                groups[item.key] = [item]
             else:
                 found.append(item)
-        index = _index_of(by_state_key)
+        index = _index_of(by_state)
         # Computing it twice (two threads at once) gives equal values: no lock is needed.
         object.__setattr__(schedule, "_index", index)
     return index
