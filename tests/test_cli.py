@@ -114,6 +114,21 @@ def test_states(capsys):
     assert vap.loads(out, vap.StatesParties) == vap.states_parties()
 
 
+def test_states_show_withdrawal_and_those_bound_on_a_day(capsys):
+    _, out, _ = run(capsys, "states")
+    (lithuania,) = [line for line in out.splitlines() if line.startswith("LTU")]
+    assert lithuania.split()[-1] == "2025-03-06"  # Article 20: six months after notice
+    (laos,) = [line for line in out.splitlines() if line.startswith("LAO")]
+    assert laos.split()[-1] == "-"
+    # The Convention entered into force on 1 August 2010 for the first 30 States.
+    _, out, _ = run(capsys, "states", "--on", "2010-08-01")
+    assert len(out.splitlines()) == 2 + 30
+    _, out, _ = run(capsys, "states", "--on", "2026-01-01", "--format", "json")
+    bound = vap.loads(out, vap.StatesParties)
+    assert bound == vap.states_parties().on(date(2026, 1, 1))
+    assert "LTU" not in bound
+
+
 @pytest.mark.parametrize(
     ("argv", "fragment"),
     [

@@ -191,14 +191,23 @@ def _run_assess(arguments: argparse.Namespace) -> None:
 
 def _run_states(arguments: argparse.Namespace) -> None:
     registry = vap.states_parties()
+    if arguments.on is not None:
+        registry = registry.on(arguments.on)
     if arguments.format == "json":
         _write(arguments, vap.dumps(registry))
         return
     rows = [
-        (s.code, s.name, str(s.deposited or "-"), str(s.entry_into_force))
+        (
+            s.code,
+            s.name,
+            str(s.deposited or "-"),
+            str(s.entry_into_force),
+            "-" if s.withdrawal is None else str(s.withdrawal.effective),
+        )
         for s in registry.values()
     ]
-    _write(arguments, _table(("code", "name", "deposited", "entry into force"), rows))
+    headers = ("code", "name", "deposited", "entry into force", "withdrawal effective")
+    _write(arguments, _table(headers, rows))
 
 
 def _run_data_export(arguments: argparse.Namespace) -> None:
@@ -252,6 +261,7 @@ def _parser() -> argparse.ArgumentParser:
     assess.set_defaults(run=_run_assess)
 
     states = commands.add_parser("states", help="the built-in States Parties")
+    states.add_argument("--on", type=_date, help="only those bound on this day (YYYY-MM-DD)")
     states.add_argument("--format", choices=("table", "json"), default="table")
     states.set_defaults(run=_run_states)
 
