@@ -154,6 +154,50 @@ def test_month_end_policy():
     assert only(rounded, "CCM-4.1b").uid == "XYZ/CCM-4.1b/2012-02-29"
 
 
+def test_a_window_that_opens_after_the_plan_was_superseded_lapses():
+    plan = vap.vientiane_action_plan()
+    after_hostilities = vap.Within(vap.Period(years=1), anchor=vap.Anchor.END_OF_ACTIVE_HOSTILITIES)
+    action = vap.Action(
+        key="XAP-1",
+        number=1,
+        title="t",
+        text="t",
+        section=vap.Section(number="I", title="t"),
+        heading="h",
+        addressee=vap.AllStates(),
+        modality=vap.Modality.WILL,
+        steps=(vap.Step(key="XAP-1", title="t", timeline=after_hostilities),),
+        adopted=date(2010, 1, 1),
+        superseded=date(2020, 1, 1),
+        meetings=plan.meetings,
+    )
+    short = vap.Plan(
+        key="XAP",
+        title="t",
+        adopted=date(2010, 1, 1),
+        superseded=date(2020, 1, 1),
+        meetings=plan.meetings,
+        actions=(action,),
+    )
+    state = StateParty(
+        "XYZ",
+        "X",
+        entry_into_force=date(2011, 1, 1),
+        roles=set(),
+        events=[vap.Event(kind=vap.Anchor.END_OF_ACTIVE_HOSTILITIES, on=date(2021, 6, 1))],
+    )
+    none = vap.ObligationSet(title="none")
+    item = only(vap.schedule(state, plan=short, obligations=none), "XAP-1")
+    assert (item.applies, item.opens, item.due) == (Truth.NO, date(2021, 6, 1), date(2022, 6, 1))
+    # Judged on its opening day, the plan is no longer in force; asked before, it has lapsed.
+    assert "the plan is not in force on 2021-06-01" in str(item.reasons[0])
+    before = action.applicability(state, on=date(2019, 6, 1))
+    assert before.applies is Truth.NO
+    assert str(before.reasons[-1]) == (
+        "it opens on 2021-06-01, after the plan was superseded on 2020-01-01"
+    )
+
+
 def test_not_applicable_when_the_window_closed_before_the_state_joined():
     late = StateParty("XYZ", "X", deposited=date(2012, 1, 10), roles={Role.CONTAMINATED})
     schedule = vap.schedule(late)
