@@ -300,3 +300,11 @@ def test_progress_from_json(tmp_path):
 def test_progress_for_one_state():
     assert [record.state for record in PROGRESS.for_state("BBB")] == ["BBB", "BBB"]
     assert not PROGRESS.for_state("CCC")
+
+
+def test_progress_for_one_key():
+    assert [record.state for record in PROGRESS.for_key("CCM-7.1")] == ["AAA", "BBB"]
+    assert [record.key for record in PROGRESS.for_key("VAP-21")] == ["VAP-21.1"]
+    assert [record.key for record in PROGRESS.for_key("VAP-21.1")] == ["VAP-21.1"]
+    assert not PROGRESS.for_key("CCM-7")  # an obligation is not the parent of another
+    assert not PROGRESS.for_key("VAP-2")  # nor one action of another that starts alike

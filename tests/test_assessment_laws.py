@@ -72,6 +72,15 @@ def test_results_do_not_depend_on_the_order_of_records(scenario, random, as_of):
     )
 
 
+@given(scenarios(), st.data(), vst.dates(date(2010, 1, 1), UNTIL))
+def test_assessing_one_key_alone_gives_its_rows_of_the_whole(scenario, data, as_of):
+    schedule, progress = scenario
+    key = data.draw(st.sampled_from(sorted({item.key for item in schedule} | {"VAP-8"})))
+    whole = vap.assess(schedule, progress, as_of=as_of)
+    alone = vap.assess(schedule.for_key(key), progress.for_key(key), as_of=as_of)
+    assert tuple(alone) == tuple(whole.for_key(key))
+
+
 @given(scenarios(), vst.dates(date(2010, 1, 1), UNTIL))
 def test_indicators_count_what_the_rows_say(scenario, as_of):
     schedule, progress = scenario

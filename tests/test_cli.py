@@ -96,6 +96,42 @@ def test_assess(capsys):
     assert "no-fixed-date" in everything.split("\n\n", 1)[1]
 
 
+def test_assess_the_published_record(capsys):
+    argv = ["assess", "--published", "--as-of", "2026-01-01", "--format", "csv"]
+    status, out, _ = run(capsys, *argv, "--keys", "CCM-7.1")
+    assert status == 0
+    rows = list(csv.DictReader(io.StringIO(out)))
+    # Every State Party with an initial report due by then, those without a record too.
+    assert {row["key"] for row in rows} == {"CCM-7.1"}
+    assert len(rows) == len({row["state"] for row in rows}) == 112
+    overdue = sorted(row["state"] for row in rows if row["status"] == "overdue")
+    assert overdue == ["CAN", "COG", "COM", "CPV", "GIN", "MDG", "RWA", "SSD", "STP", "TGO"]
+    # By default the keys the record holds, and yearly reports up to the day assessed.
+    _, out, _ = run(capsys, *argv, "--states", "LAO")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert {row["key"] for row in rows} == {"CCM-7.1", "CCM-7.2"}
+    assert max(int(row["year"] or 0) for row in rows) == 2025
+    _, out, _ = run(capsys, *argv, "--states", "LAO", "--until", "2013-12-31")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert max(int(row["year"] or 0) for row in rows) == 2013
+
+
+def test_assess_keys_of_a_file(capsys):
+    argv = ["assess", str(PROGRESS), "--as-of", "2012-01-01", "--format", "csv"]
+    _, out, _ = run(capsys, *argv, "--keys", "VAP-21", "CCM-7.1")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert {row["key"] for row in rows} == {"VAP-21.1", "VAP-21.2", "CCM-7.1"}
+    # A record named twice over (by its step and its action) is still one record.
+    as_json = [*argv[:-1], "json"]
+    _, once, _ = run(capsys, *as_json, "--keys", "VAP-21", "CCM-7.1")
+    _, twice, _ = run(capsys, *as_json, "--keys", "VAP-21", "VAP-21.1", "CCM-7.1")
+    assert twice == once
+    assert not vap.loads(once, vap.Assessment).unmatched
+    status, _, err = run(capsys, *argv, "--keys", "VAP-99")
+    assert status == 1
+    assert err == "vap assess: error: the schedule has no item 'VAP-99' (--keys)\n"
+
+
 def test_assess_json_and_csv(capsys, tmp_path):
     _, out, _ = run(capsys, "assess", str(PROGRESS), "--as-of", "2012-01-01", "--format", "json")
     assessment = vap.loads(out, vap.Assessment)
@@ -154,6 +190,8 @@ def test_errors_are_one_line_on_stderr(capsys, argv, fragment):
         (["schedule", "LAO", "--until", "2011-02-30"], "invalid date '2011-02-30'"),
         (["schedule", "LAO", "--format", "pdf"], "invalid choice: 'pdf'"),
         (["assess", "p.json"], "the following arguments are required: --as-of"),
+        (["assess", "--as-of", "2012-01-01"], "one of the arguments progress --published"),
+        (["assess", "p.json", "--published", "--as-of", "2012-01-01"], "not allowed with"),
         (["launch"], "invalid choice: 'launch'"),
     ],
 )

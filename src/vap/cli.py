@@ -156,19 +156,47 @@ def _run_explain(arguments: argparse.Namespace) -> None:
     _write(arguments, str(schedule.explain(arguments.key, state=code, on=arguments.on)))
 
 
-def _progress(path: str) -> vap.Progress:
-    return vap.load_progress(path)
+def _until(arguments: argparse.Namespace) -> datetime.date | None:
+    """
+    The last day an assessment's schedule covers.
+
+    ``--until``, else the plan's end or, if later, the end of the warning period after the
+    day of assessment (yearly reports are owed after the plan ends too).
+    """
+    until: datetime.date | None = arguments.until
+    if until is not None:
+        return until
+    superseded = vap.vientiane_action_plan().superseded
+    horizon = arguments.as_of + datetime.timedelta(days=arguments.due_soon)
+    return horizon if superseded is not None and horizon >= superseded else None
 
 
 def _run_assess(arguments: argparse.Namespace) -> None:
-    progress = _progress(arguments.progress)
+    if arguments.published:
+        progress, name = vap.reports(), "the published record"
+    else:
+        progress, name = vap.load_progress(arguments.progress), arguments.progress
     if arguments.states:
         wanted = {code.upper() for code in arguments.states}
         progress = vap.Progress(record for record in progress if record.state in wanted)
-    codes = arguments.states or sorted({record.state for record in progress})
+        codes = arguments.states
+    elif arguments.published:  # a State with no record is one the record says nothing of
+        codes = list(vap.states_parties().keys())
+    else:
+        codes = sorted({record.state for record in progress})
     if not codes:
-        raise VapError(f"{arguments.progress} holds no records: name the States with --states")
-    schedule = vap.schedule(_states(codes), until=arguments.until)
+        raise VapError(f"{name} holds no records: name the States with --states")
+    schedule = vap.schedule(_states(codes), until=_until(arguments))
+    keys = arguments.keys or (
+        sorted({record.key for record in progress}) if arguments.published else None
+    )
+    if keys:
+        for key in keys:
+            if not schedule.for_key(key):
+                raise VapError(f"the schedule has no item {key!r} (--keys)")
+        kept = {id(record): record for key in keys for record in progress.for_key(key)}
+        progress = vap.Progress(kept.values())
+        schedule = schedule.filter(lambda item: item.key in keys or item.obligation in keys)
     assessment = vap.assess(
         schedule,
         progress,
@@ -250,10 +278,28 @@ def _parser() -> argparse.ArgumentParser:
     explain.set_defaults(run=_run_explain)
 
     assess = commands.add_parser("assess", help="what was met, late or overdue on a day")
-    assess.add_argument("progress", help="records of what States did (.json or .csv)")
+    records = assess.add_mutually_exclusive_group(required=True)
+    records.add_argument("progress", nargs="?", help="records of what States did (.json or .csv)")
+    records.add_argument(
+        "--published",
+        action="store_true",
+        help="the built-in record of Article 7 reports (vap.reports()), for every State Party",
+    )
+    assess.add_argument(
+        "--keys",
+        nargs="+",
+        metavar="KEY",
+        help="only these steps, actions or obligations (default: all; with --published, "
+        "the keys it records: CCM-7.1, CCM-7.2)",
+    )
     assess.add_argument("--as-of", type=_date, required=True, help="the day (YYYY-MM-DD)")
     assess.add_argument("--states", nargs="+", metavar="STATE", help="default: those recorded")
-    assess.add_argument("--until", type=_date, help="last day the schedule covers")
+    assess.add_argument(
+        "--until",
+        type=_date,
+        help="last day the schedule covers (default: the plan's end, or --as-of plus "
+        "--due-soon if later)",
+    )
     assess.add_argument("--due-soon", type=int, default=90, metavar="DAYS")
     assess.add_argument("--format", choices=("table", "json", "csv"), default="table")
     assess.add_argument("--all", action="store_true", help="also list the items with no due date")

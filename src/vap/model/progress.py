@@ -13,7 +13,7 @@ import pendulum
 from vap.errors import ValidationError
 from vap.model.dates import as_date
 from vap.model.io import Source
-from vap.model.keys import state_code, step_key
+from vap.model.keys import parent_key, state_code, step_key
 from vap.model.timelines import covered_year
 from vap.model.validators import (
     converter,
@@ -176,6 +176,16 @@ class Progress(Sequence[Record]):
     def for_state(self, code: str) -> Progress:
         """Return the records of one State."""
         return Progress(record for record in self.records if record.state == code)
+
+    def for_key(self, key: str) -> Progress:
+        """
+        Return the records of a step, action or obligation, as `Schedule.for_key` does.
+
+        ``"CCM-7.1"`` or ``"VAP-8.1"`` for one step; ``"VAP-8"`` for every step of an action.
+        """
+        return Progress(
+            record for record in self.records if key in (record.key, parent_key(record.key))
+        )
 
     def known_on(self, day: datetime.date) -> Progress:
         """Return the records dated on or before *day*: what was known that day."""
