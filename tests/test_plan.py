@@ -173,6 +173,24 @@ def test_str(plan):
     )
 
 
+def test_duties_are_made_once_and_kept_out_of_the_value(plan):
+    obligation = vap.convention_obligations()["CCM-7.1"]
+    for subject in (plan["VAP-21"], obligation):
+        duties = subject.duties
+        assert subject.duties is duties
+        assert [duty.key for duty in duties] == [step.key for step in subject.steps]
+        copy = attrs.evolve(subject)
+        assert copy == subject
+        assert hash(copy) == hash(subject)
+        assert repr(copy) == repr(subject)
+        assert copy.duties == duties
+        assert copy.duties is not duties
+    assert "duties" not in vap.dumps(plan)
+    assert vap.loads(vap.dumps(plan), vap.Plan) == plan
+    # The schedule is made from the same duties, each on the plan's own calendar.
+    assert {duty.meetings for duty in plan["VAP-3"].duties} == {plan.meetings}
+
+
 def test_applies_to_delegates_to_applicability(plan):
     state = vap.StateParty("XYZ", "X", deposited=date(2009, 1, 1), roles=set())
     assert plan["VAP-1"].applies_to(state, on=date(2012, 1, 1)) is Truth.YES

@@ -368,6 +368,22 @@ def test_unknown_meeting_key():
         vap.schedule(vap.states_parties()["LAO"], meetings=calendar)
 
 
+def test_a_calendar_of_ones_own_moves_meeting_deadlines_and_leaves_the_plan_alone():
+    plan = vap.vientiane_action_plan()
+    moved = vap.Calendar(
+        tuple(
+            attrs.evolve(m, opens=date(2011, 10, 3), closes=date(2011, 10, 7))
+            if m.key == "2MSP"
+            else m
+            for m in plan.meetings
+        )
+    )
+    lao = vap.states_parties()["LAO"]
+    assert only(vap.schedule(lao, meetings=moved), "VAP-3").due == date(2011, 10, 3)
+    assert only(vap.schedule(lao), "VAP-3").due == date(2011, 9, 13)
+    assert {duty.meetings for duty in plan["VAP-3"].duties} == {plan.meetings}
+
+
 def test_a_plan_with_no_end_needs_until():
     plan = vap.vientiane_action_plan()
     endless = vap.Plan(

@@ -14,6 +14,7 @@ import datetime
 from collections.abc import Iterable, Mapping
 from typing import Final, Protocol
 
+import attrs
 import pendulum
 
 from vap.engine.collector import collector_paused
@@ -42,17 +43,11 @@ _ONE_DAY: Final = datetime.timedelta(days=1)
 
 def duties_of(plan: Plan, obligations: ObligationSet, meetings: Calendar) -> list[Duty]:
     """Every duty of *plan* (its deadlines on *meetings*) and of *obligations*, in key order."""
+    own = meetings is plan.meetings or meetings == plan.meetings
     duties = [
-        Duty(
-            step=step,
-            parent=action.key,
-            addressee=action.addressee,
-            starts=plan.adopted,
-            ends=plan.superseded,
-            meetings=meetings,
-        )
+        duty if own else attrs.evolve(duty, meetings=meetings)
         for action in plan
-        for step in action.steps
+        for duty in action.duties
     ]
     # Keys cannot collide: obligation keys are the Convention's (CCM-), no plan's key is CCM.
     duties.extend(duty for obligation in obligations for duty in obligation.duties)

@@ -175,6 +175,7 @@ class Action:
         validator=[is_optional_date, not_before("adopted")],
     )
     meetings: Calendar = attrs.field(validator=is_instance(Calendar, "a Calendar"), repr=False)
+    _duties: tuple[Duty, ...] | None = attrs.field(init=False, default=None, eq=False, repr=False)
 
     @number.validator
     def _number_in_key(self, attribute: attrs.Attribute[int], value: int) -> None:
@@ -217,18 +218,27 @@ class Action:
 
     @property
     def duties(self) -> tuple[Duty, ...]:
-        """Each step with the plan's period and meetings: what applicability and dates need."""
-        return tuple(
-            Duty(
-                step=step,
-                parent=self.key,
-                addressee=self.addressee,
-                starts=self.adopted,
-                ends=self.superseded,
-                meetings=self.meetings,
+        """
+        Each step with the plan's period and meetings: what applicability and dates need.
+
+        Made on first use and kept: the action is unchanged, and every schedule and answer
+        about it asks for them.
+        """
+        made = self._duties
+        if made is None:
+            made = tuple(
+                Duty(
+                    step=step,
+                    parent=self.key,
+                    addressee=self.addressee,
+                    starts=self.adopted,
+                    ends=self.superseded,
+                    meetings=self.meetings,
+                )
+                for step in self.steps
             )
-            for step in self.steps
-        )
+            object.__setattr__(self, "_duties", made)  # a cache: the action is unchanged
+        return made
 
     def applies_to(
         self, state: StateParty, *, on: datetime.date, policy: SchedulePolicy | None = None

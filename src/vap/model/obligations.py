@@ -43,6 +43,7 @@ class Obligation:
     addressee: Addressee = attrs.field(validator=is_instance(ADDRESSEE_KINDS, "an addressee"))
     timeline: Timeline = attrs.field(validator=is_instance(TIMELINE_KINDS, "a timeline rule"))
     steps: tuple[Step, ...] = attrs.field(init=False, eq=False, repr=False)
+    _duties: tuple[Duty, ...] | None = attrs.field(init=False, default=None, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         step = Step(key=self.key, title=self.title, timeline=self.timeline)
@@ -50,8 +51,12 @@ class Obligation:
 
     @property
     def duties(self) -> tuple[Duty, ...]:
-        """The obligation's one step, with no plan period: the Convention has no end."""
-        return (Duty(step=self.steps[0], parent=self.key, addressee=self.addressee),)
+        """The obligation's one step, with no plan period (the Convention has no end); kept."""
+        made = self._duties
+        if made is None:
+            made = (Duty(step=self.steps[0], parent=self.key, addressee=self.addressee),)
+            object.__setattr__(self, "_duties", made)  # a cache: the obligation is unchanged
+        return made
 
     def applies_to(
         self, state: StateParty, *, on: datetime.date, policy: SchedulePolicy | None = None
