@@ -6,8 +6,9 @@ writes ``benchmarks/results/latest.json``.
 
 - Every baseline computes the same output as the library call it is compared with, and
   the run asserts it (same items, dates, truths and order; same statuses) before timing.
-- Each repetition gets fresh inputs: States, records and schedules are made anew, so no
-  cache of one repetition serves the next.
+- Each repetition gets fresh inputs: States, records, schedules and the plan and
+  obligations the schedule is made from are made anew, so no cache of one repetition
+  serves the next.
 - Subject and baseline alternate; each figure is the median ratio, with its spread (the
   lowest and highest ratio of the repetitions).
 - Time to first answer is measured in fresh processes with their bytecode compiled, as
@@ -79,6 +80,20 @@ def paired(
 def fresh_built_in() -> list[vap.StateParty]:
     """The built-in States, copied: equal values, new objects, nothing cached on them."""
     return [vap.loads(vap.dumps(state), vap.StateParty) for state in vap.states_parties().values()]
+
+
+def fresh_rules() -> tuple[vap.Plan, vap.ObligationSet]:
+    """
+    The built-in plan and obligations, copied: equal values, new objects, nothing cached.
+
+    An action keeps the duties it makes (each step with the plan's period), so a
+    repetition given the plan another one used would not pay for making them.
+    """
+    plan, obligations = vap.vientiane_action_plan(), vap.convention_obligations()
+    return (
+        vap.loads(vap.dumps(plan), vap.Plan),
+        vap.loads(vap.dumps(obligations), vap.ObligationSet),
+    )
 
 
 def _code(index: int) -> str:
@@ -189,21 +204,21 @@ def compile_package() -> None:
 
 def bench_schedule(states_of: Callable[[], list[vap.StateParty]], repeat: int) -> dict[str, Any]:
     """`vap.schedule` against the plain loop that computes the same rows."""
-    plan, obligations = vap.vientiane_action_plan(), vap.convention_obligations()
     states = states_of()
     expected = check_schedule(states)
-    inputs: list[list[vap.StateParty]] = []
+    inputs: list[tuple[list[vap.StateParty], vap.Plan, vap.ObligationSet]] = []
 
     def subject() -> object:
-        # Fresh States each time: the reason a role fact gives is kept on the fact, so
-        # no repetition is served by the ones before.
-        return vap.schedule(inputs.pop())  # the schedule keeps its States
+        # Fresh States and rules each time: a role fact keeps the reason it gives, and an
+        # action its duties, so no repetition is served by the ones before.
+        states, plan, obligations = inputs.pop()
+        return vap.schedule(states, plan=plan, obligations=obligations)  # keeps all three
 
     def baseline() -> object:
-        states = inputs.pop()
-        return states, baselines.schedule_rows(states, plan, obligations)
+        states, plan, obligations = inputs.pop()
+        return states, plan, obligations, baselines.schedule_rows(states, plan, obligations)
 
-    inputs.extend(states_of() for _ in range(2 * repeat))
+    inputs.extend((states_of(), *fresh_rules()) for _ in range(2 * repeat))
     figures = paired(subject, baseline, repeat)
     return {**figures, "items": len(expected), "states": len(states)}
 
@@ -215,9 +230,10 @@ def bench_growth(sizes: tuple[int, ...], repeat: int) -> dict[str, Any]:
         times = []
         for index in range(repeat):
             states = distinct_states(size, seed=index)
+            plan, obligations = fresh_rules()
             gc.collect()
             start = time.perf_counter()
-            vap.schedule(states)
+            vap.schedule(states, plan=plan, obligations=obligations)
             times.append((time.perf_counter() - start) / size)
         per_state[size] = statistics.median(times)
     return {

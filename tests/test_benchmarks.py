@@ -43,6 +43,18 @@ def test_the_schedule_baseline_gives_the_items_of_distinct_states(seed):
     assert baselines.library_rows(vap.schedule(states)) == expected
 
 
+def test_each_repetition_gets_rules_with_nothing_kept_on_them():
+    plan, obligations = run.fresh_rules()
+    assert (plan, obligations) == (PLAN, OBLIGATIONS)
+    assert plan is not PLAN
+    assert all(a is not b for a, b in zip(plan, PLAN, strict=True))
+    assert all(a is not b for a, b in zip(obligations, OBLIGATIONS, strict=True))
+    states = run.fresh_built_in()
+    expected = baselines.schedule_rows(states, plan, obligations)
+    made = vap.schedule(states, plan=plan, obligations=obligations)
+    assert baselines.library_rows(made) == expected
+
+
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_the_assessment_baseline_gives_the_statuses_of_the_library(seed):
     schedule = vap.schedule(vap.states_parties())
