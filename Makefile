@@ -22,13 +22,13 @@ demo: $(STAMP)
 test: lint types pytest docs
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests docs examples benchmarks
-	$(BIN)/ruff format --check src tests docs examples benchmarks
+	$(BIN)/ruff check conftest.py src tests docs examples benchmarks
+	$(BIN)/ruff format --check conftest.py src tests docs examples benchmarks
 	$(BIN)/lint-imports
 
 format: $(STAMP)
-	$(BIN)/ruff check --fix src tests docs examples benchmarks
-	$(BIN)/ruff format src tests docs examples benchmarks
+	$(BIN)/ruff check --fix conftest.py src tests docs examples benchmarks
+	$(BIN)/ruff format conftest.py src tests docs examples benchmarks
 
 types: $(STAMP)
 	$(BIN)/mypy
