@@ -3,10 +3,14 @@ The comparisons of `run.py`, counted in machine instructions instead of seconds.
 
 On a shared machine the clock moves by a tenth or more between runs, which decides a
 figure near its budget by chance and hides a change of a few percent. Valgrind counts the
-instructions a process runs (cachegrind, its cache simulation off) the same from run to
-run within a fraction of a percent. A count is not time: it weighs an instruction that
-waits on memory like one that does not, so these figures stand beside the timed ones,
-never in their place. Run with ``make bench-instructions`` (needs valgrind; a few minutes).
+instructions a process runs (cachegrind, its cache simulation off). For one seed of
+Python's string hashing the count repeats to a few hundred instructions; across seeds it
+moves, now and then by several percent (the seed decides where dictionaries collide and
+when the collector runs), so each figure is counted under a few fixed seeds
+(``PYTHONHASHSEED`` 0, 1, 2...) and given as the median with its spread, like a timing.
+A count is not time: it weighs an instruction that waits on memory like one that does
+not, so these figures stand beside the timed ones, never in their place. Run with
+``make bench-instructions`` (needs valgrind; about ten minutes).
 
 Each figure runs a driver under valgrind twice, once preparing its inputs and once
 preparing them and doing the work: the difference is the work. Inputs and baselines are
@@ -22,6 +26,7 @@ import json
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 from collections.abc import Callable
@@ -34,6 +39,8 @@ import vap
 
 HERE = Path(__file__).parent
 DISTINCT = 1000
+SEEDS = 3
+"""How many hash seeds each figure is counted under."""
 
 
 def _schedule_work(
@@ -101,8 +108,8 @@ def check() -> None:
     run.check_assess(schedule, run.records_for(schedule, seed=1))
 
 
-def count(argv: list[str]) -> int:
-    """The instructions *argv* runs, by valgrind."""
+def count(argv: list[str], seed: int) -> int:
+    """The instructions *argv* runs, by valgrind, with string hashing seeded by *seed*."""
     result = subprocess.run(
         [
             "valgrind",
@@ -114,7 +121,7 @@ def count(argv: list[str]) -> int:
         capture_output=True,
         text=True,
         check=True,
-        env=run.child_env(),
+        env={**run.child_env(), "PYTHONHASHSEED": str(seed)},
     )
     found = re.search(r"I\s+refs:\s+([\d,]+)", result.stderr)
     if found is None:
@@ -144,27 +151,50 @@ def finish() -> None:
     os._exit(0)
 
 
-def measure(figure: str) -> dict[str, float]:
-    """Instructions of the work on each side of *figure*, and their ratio."""
-    found = {}
-    for side in ("subject", "baseline"):
-        argv = [sys.executable, __file__, "--drive", figure, side]
-        found[side] = count([*argv, "work"]) - count([*argv, "prepare"])
-    return {**found, "ratio": found["subject"] / found["baseline"]}
+def summary(counts: list[tuple[int, int]]) -> dict[str, float]:
+    """The median subject and baseline counts over the seeds, and the ratio's median and spread."""
+    ratios = [subject / baseline for subject, baseline in counts]
+    return {
+        "subject": statistics.median(subject for subject, _ in counts),
+        "baseline": statistics.median(baseline for _, baseline in counts),
+        "ratio": statistics.median(ratios),
+        "low": min(ratios),
+        "high": max(ratios),
+    }
 
 
-def measure_fresh(subject: list[str], baseline: list[str], *, bare: bool) -> dict[str, float]:
+def measure(figure: str, seeds: int) -> dict[str, float]:
+    """Instructions of the work on each side of *figure* under each seed, summarised."""
+    counts = []
+    for seed in range(seeds):
+        found = []
+        for side in ("subject", "baseline"):
+            argv = [sys.executable, __file__, "--drive", figure, side]
+            found.append(count([*argv, "work"], seed) - count([*argv, "prepare"], seed))
+        counts.append((found[0], found[1]))
+    return summary(counts)
+
+
+def measure_fresh(
+    subject: list[str], baseline: list[str], *, bare: bool, seeds: int
+) -> dict[str, float]:
     """Instructions of two whole processes (less the bare interpreter's, if *bare*)."""
-    start = count([sys.executable, "-c", "pass"]) if bare else 0
-    found = {"subject": count(subject) - start, "baseline": count(baseline) - start}
-    return {**found, "ratio": found["subject"] / found["baseline"]}
+    counts = []
+    for seed in range(seeds):
+        start = count([sys.executable, "-c", "pass"], seed) if bare else 0
+        counts.append((count(subject, seed) - start, count(baseline, seed) - start))
+    return summary(counts)
 
 
 def main() -> int:
     """Count every figure, print the table and write the results."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[1])
     parser.add_argument("--drive", nargs=3, metavar=("FIGURE", "SIDE", "PHASE"), help="internal")
-    driven = parser.parse_args().drive
+    parser.add_argument(
+        "--seeds", type=int, default=SEEDS, help=f"hash seeds per figure (default {SEEDS})"
+    )
+    arguments = parser.parse_args()
+    driven = arguments.drive
     if driven:
         figure, side, phase = driven
         drive(figure, side, work=phase == "work")
@@ -174,19 +204,22 @@ def main() -> int:
         return 0
     run.compile_package()
     check()
+    seeds = arguments.seeds
     figures = {
-        name: measure_fresh(subject, baseline, bare=bare)
+        name: measure_fresh(subject, baseline, bare=bare, seeds=seeds)
         for name, (subject, baseline, bare) in FRESH.items()
     }
-    figures.update((name, measure(name)) for name in WORK)
-    print(f"{'figure (instructions)':<66} {'ratio':>6} {'budget':>6}")
+    figures.update((name, measure(name, seeds)) for name in WORK)
+    print(f"{'figure (instructions)':<66} {'ratio':>6} {'spread':>11} {'budget':>6}")
     for name, figure in figures.items():
         budget = run.BUDGETS.get(name.replace(f"{DISTINCT:,}", "10,000"), "")
-        print(f"{name:<66} {figure['ratio']:>6.2f} {budget:>6}")
+        spread = f"{figure['low']:.2f}-{figure['high']:.2f}"
+        print(f"{name:<66} {figure['ratio']:>6.2f} {spread:>11} {budget:>6}")
     out = HERE / "results"
     out.mkdir(exist_ok=True)
     results = {
         "date": datetime.datetime.now(tz=datetime.UTC).isoformat(timespec="seconds"),
+        "seeds": seeds,
         "figures": figures,
     }
     (out / "instructions.json").write_text(json.dumps(results, indent=2))

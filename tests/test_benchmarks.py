@@ -70,3 +70,16 @@ def test_the_instruction_counts_compare_equal_work():
     for figure in instructions.WORK:
         for side in ("subject", "baseline"):
             instructions.drive(figure, side, work=True)
+
+
+def test_instruction_counts_are_summarised_over_seeds_like_timings():
+    import instructions  # noqa: PLC0415 - imports run.py's inputs, as the script does
+
+    summary = instructions.summary([(300, 100), (200, 100), (250, 200)])
+    assert summary == {
+        "subject": 250,
+        "baseline": 100,
+        "ratio": 2.0,
+        "low": 1.25,
+        "high": 3.0,
+    }
