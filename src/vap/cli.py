@@ -174,8 +174,10 @@ def _until(arguments: argparse.Namespace) -> datetime.date | None:
 def _run_assess(arguments: argparse.Namespace) -> None:
     if arguments.published:
         progress, name = vap.reports(), "the published record"
+        recorded = sorted({record.key for record in progress})  # before --states narrows it
     else:
         progress, name = vap.load_progress(arguments.progress), arguments.progress
+        recorded = []
     if arguments.states:
         wanted = {code.upper() for code in arguments.states}
         progress = vap.Progress(record for record in progress if record.state in wanted)
@@ -187,13 +189,17 @@ def _run_assess(arguments: argparse.Namespace) -> None:
     if not codes:
         raise VapError(f"{name} holds no records: name the States with --states")
     schedule = vap.schedule(_states(codes), until=_until(arguments))
-    keys = arguments.keys or (
-        sorted({record.key for record in progress}) if arguments.published else None
-    )
+    keys = arguments.keys or recorded
     if keys:
+        known = {action.key for action in schedule.plan}
+        known.update(step.key for action in schedule.plan for step in action.steps)
+        known.update(obligation.key for obligation in schedule.obligations)
         for key in keys:
-            if not schedule.for_key(key):
-                raise VapError(f"the schedule has no item {key!r} (--keys)")
+            if key not in known:
+                raise VapError(
+                    f"unknown key {key!r} (--keys): expected a step, action or obligation"
+                    " such as VAP-21, VAP-21.1 or CCM-7.1"
+                )
         kept = {id(record): record for key in keys for record in progress.for_key(key)}
         progress = vap.Progress(kept.values())
         schedule = schedule.filter(lambda item: item.key in keys or item.obligation in keys)
