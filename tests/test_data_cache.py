@@ -5,6 +5,9 @@ from __future__ import annotations
 import pickle
 import subprocess
 import sys
+from collections.abc import Mapping
+
+import attrs
 
 import vap
 from vap import data
@@ -23,6 +26,40 @@ def test_the_cache_holds_exactly_what_the_loaders_make():
     for name, value in fresh.items():
         assert cache.value(cached[name]) == value, name
     assert vap.states_parties() == fresh["states"]
+
+
+def _attrs_values(value, seen):
+    """Every attrs instance reachable from *value*, each once."""
+    if id(value) in seen:
+        return
+    seen.add(id(value))
+    if attrs.has(type(value)):
+        yield value
+        for field in attrs.fields(type(value)):
+            if hasattr(value, field.name):
+                yield from _attrs_values(getattr(value, field.name), seen)
+    elif isinstance(value, (tuple, list, frozenset, set)):
+        for item in value:
+            yield from _attrs_values(item, seen)
+    elif isinstance(value, Mapping):
+        for item in value.values():
+            yield from _attrs_values(item, seen)
+
+
+def test_every_field_of_every_cached_value_is_set():
+    # A class given a field after the cache was made unpickles without it: the values
+    # would compare equal and fail only when the field is read. `make data` rebuilds.
+    cached = cache.read()
+    assert cached is not None
+    values = {name: cache.value(pickled) for name, pickled in cached.items()}  # kept alive
+    seen: set[int] = set()
+    checked = 0
+    for name, value in values.items():
+        for found in _attrs_values(value, seen):
+            missing = [f.name for f in attrs.fields(type(found)) if not hasattr(found, f.name)]
+            assert not missing, f"{name}: {type(found).__name__} lacks {missing}: run make data"
+            checked += 1
+    assert checked > 2_500  # the States, their facts and evidence, the records, the plan
 
 
 def test_the_first_schedule_unpickles_only_what_it_uses():
