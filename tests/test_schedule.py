@@ -109,9 +109,9 @@ def test_meeting_day_policy(early):
     assert "the last day of 2MSP" in str(closing.explain("VAP-3"))
 
 
-def test_month_end_policy():
-    plan = vap.vientiane_action_plan()
-    step = vap.Step(key="XAP-1", title="t", timeline=vap.Within(vap.Period(months=1)))
+def one_step_plan(timeline):
+    """A plan in force 2010-2019 of one action, XAP-1, to all States, with one step."""
+    meetings = vap.vientiane_action_plan().meetings
     action = vap.Action(
         key="XAP-1",
         number=1,
@@ -121,19 +121,23 @@ def test_month_end_policy():
         heading="h",
         addressee=vap.AllStates(),
         modality=vap.Modality.WILL,
-        steps=(step,),
+        steps=(vap.Step(key="XAP-1", title="t", timeline=timeline),),
         adopted=date(2010, 1, 1),
         superseded=date(2020, 1, 1),
-        meetings=plan.meetings,
+        meetings=meetings,
     )
-    odd = vap.Plan(
+    return vap.Plan(
         key="XAP",
         title="t",
         adopted=date(2010, 1, 1),
         superseded=date(2020, 1, 1),
-        meetings=plan.meetings,
+        meetings=meetings,
         actions=(action,),
     )
+
+
+def test_month_end_policy():
+    odd = one_step_plan(vap.Within(vap.Period(months=1)))
     state = StateParty("XYZ", "X", entry_into_force=date(2011, 1, 1), roles=set())
     none = vap.ObligationSet(title="none")
     assert only(vap.schedule(state, plan=odd, obligations=none), "XAP-1").due == date(2011, 2, 1)
@@ -155,30 +159,9 @@ def test_month_end_policy():
 
 
 def test_a_window_that_opens_after_the_plan_was_superseded_lapses():
-    plan = vap.vientiane_action_plan()
     after_hostilities = vap.Within(vap.Period(years=1), anchor=vap.Anchor.END_OF_ACTIVE_HOSTILITIES)
-    action = vap.Action(
-        key="XAP-1",
-        number=1,
-        title="t",
-        text="t",
-        section=vap.Section(number="I", title="t"),
-        heading="h",
-        addressee=vap.AllStates(),
-        modality=vap.Modality.WILL,
-        steps=(vap.Step(key="XAP-1", title="t", timeline=after_hostilities),),
-        adopted=date(2010, 1, 1),
-        superseded=date(2020, 1, 1),
-        meetings=plan.meetings,
-    )
-    short = vap.Plan(
-        key="XAP",
-        title="t",
-        adopted=date(2010, 1, 1),
-        superseded=date(2020, 1, 1),
-        meetings=plan.meetings,
-        actions=(action,),
-    )
+    short = one_step_plan(after_hostilities)
+    action = short["XAP-1"]
     state = StateParty(
         "XYZ",
         "X",
