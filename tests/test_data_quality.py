@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import vap
-from vap import Role, RoleFact, StateParty, StatesParties, Truth
+from vap import Role, RoleFact, StateParty, StatesParties, Truth, ValidationError
 from vap.data.quality import determinacy, role_counts, why_unknown
 from vap.testing import strategies as vst
 
@@ -73,6 +73,22 @@ def test_why_a_role_is_unknown(facts, expected):
     state = StateParty("AAA", "A", deposited=date(2009, 1, 1), facts=facts)
     assert state.role(Role.VICTIMS, on=date(2012, 6, 1)) is Truth.UNKNOWN
     assert why_unknown(state, Role.VICTIMS, date(2012, 6, 1)) == expected
+
+
+@given(vst.states_parties(), st.sampled_from(Role), vst.dates())
+def test_why_unknown_answers_exactly_where_the_role_is_unknown(state, role, day):
+    if state.role(role, on=day) is Truth.UNKNOWN:
+        assert why_unknown(state, role, day)
+    else:
+        with pytest.raises(ValidationError, match=f"known for {state.code} on {day}"):
+            why_unknown(state, role, day)
+
+
+def test_why_unknown_refuses_a_role_a_fact_gives():
+    fact = RoleFact(role=Role.VICTIMS, value=Truth.NO, since=date(2011, 1, 1))
+    state = StateParty("AAA", "A", deposited=date(2009, 1, 1), facts=(fact,))
+    with pytest.raises(ValidationError, match=r"known for AAA on 2012-06-01 \(victims: no from"):
+        why_unknown(state, Role.VICTIMS, date(2012, 6, 1))
 
 
 # The floors the built-in world reached (docs/data-quality.md): a change of data that loses

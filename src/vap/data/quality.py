@@ -14,6 +14,7 @@ from typing import Protocol
 import attrs
 import pendulum
 
+from vap.errors import ValidationError
 from vap.model.dates import as_date
 from vap.model.obligations import ObligationSet
 from vap.model.plan import Plan
@@ -47,8 +48,19 @@ def role_counts(states: StatesParties, role: Role, on: datetime.date) -> RoleCou
 
 
 def why_unknown(state: StateParty, role: Role, on: datetime.date) -> str:
-    """Why *role* is unknown for *state* on *on*: the facts around that day, in words."""
+    """
+    Why *role* is unknown for *state* on *on*: the facts around that day, in words.
+
+    Raises:
+        ValidationError: where a fact gives the role that day (it is not unknown).
+    """
     day = as_date(on, field="on")
+    known = state.fact(role, on=day)
+    if known is not None:
+        raise ValidationError(
+            f"why_unknown: the role is known for {state.code} on {day}"
+            f" ({known.describe()}), not unknown"
+        )
     facts = [fact for fact in state.facts if fact.role is role]
     before = [fact for fact in facts if fact.until is not None and fact.until <= day]
     after = [fact for fact in facts if fact.since is not None and fact.since > day]
