@@ -197,6 +197,11 @@ def test_errors_are_one_line_on_stderr(capsys, argv, fragment):
         (["assess", "--as-of", "2012-01-01"], "one of the arguments progress --published"),
         (["assess", "p.json", "--published", "--as-of", "2012-01-01"], "not allowed with"),
         (["launch"], "invalid choice: 'launch'"),
+        (["assess", "--published", "--as-of", "2026-01-01", "--due-soon", "-5"], "not '-5'"),
+        (
+            ["assess", "--published", "--as-of", "2026-01-01", "--due-soon", "3000000"],
+            "expected a whole number of days from 0 to 109572, not '3000000'",
+        ),
     ],
 )
 def test_bad_command_lines_exit_2(capsys, argv, fragment):
@@ -206,6 +211,23 @@ def test_bad_command_lines_exit_2(capsys, argv, fragment):
     err = capsys.readouterr().err
     assert fragment in err
     assert len(err.strip().splitlines()) == 1
+
+
+def test_a_warning_period_past_the_last_supported_day_stops_there(capsys):
+    argv = ["assess", "--published", "--as-of", "2199-10-03", "--states", "LAO"]
+    status, out, err = run(capsys, *argv, "--due-soon", "109572")
+    assert (status, err) == (0, "")
+    assert out.splitlines()[-1].split()[1] == "CCM-7.2/2199"
+
+
+def test_error_text_escapes_control_characters(capsys, tmp_path):
+    table = tmp_path / "progress.csv"
+    table.write_text("state,key,on,source\nLAO,VAP-99,2011-01-20,\x1b[31mRED\x07\n")
+    status, _, err = run(capsys, "assess", str(table), "--as-of", "2012-01-01")
+    assert status == 1
+    assert "\x1b" not in err
+    assert "\x07" not in err
+    assert r"(\x1b[31mRED\x07)" in err
 
 
 def test_a_bad_progress_file_lists_its_problems(capsys, tmp_path):

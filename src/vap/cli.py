@@ -14,11 +14,11 @@ import os
 import re
 import sys
 from collections.abc import Callable, Sequence
-from typing import IO, NoReturn
+from typing import IO, Final, NoReturn
 
 import vap
 from vap.errors import VapError
-from vap.model.dates import parse_date
+from vap.model.dates import FIRST_DAY, LAST_DAY, parse_date
 
 __all__ = ["main"]
 
@@ -50,6 +50,19 @@ def _date(text: str) -> datetime.date:
         return parse_date(text)
     except VapError as error:
         raise argparse.ArgumentTypeError(error.message) from None
+
+
+_MOST_DAYS: Final = (LAST_DAY - FIRST_DAY).days
+"""The longest warning period that keeps every day it reaches in the supported years."""
+
+
+def _days(text: str) -> int:
+    """A number of days for ``--due-soon``: a whole number from 0 up."""
+    if not text.isascii() or not text.isdigit() or int(text) > _MOST_DAYS:
+        raise argparse.ArgumentTypeError(
+            f"expected a whole number of days from 0 to {_MOST_DAYS}, not {text!r}"
+        )
+    return int(text)
 
 
 def _table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
@@ -167,7 +180,8 @@ def _until(arguments: argparse.Namespace) -> datetime.date | None:
     if until is not None:
         return until
     superseded = vap.vientiane_action_plan().superseded
-    horizon = arguments.as_of + datetime.timedelta(days=arguments.due_soon)
+    days = min(arguments.due_soon, (LAST_DAY - arguments.as_of).days)  # no day past LAST_DAY
+    horizon = arguments.as_of + datetime.timedelta(days=days)
     return horizon if superseded is not None and horizon >= superseded else None
 
 
@@ -306,7 +320,7 @@ def _parser() -> argparse.ArgumentParser:
         help="last day the schedule covers (default: the plan's end, or --as-of plus "
         "--due-soon if later)",
     )
-    assess.add_argument("--due-soon", type=int, default=90, metavar="DAYS")
+    assess.add_argument("--due-soon", type=_days, default=90, metavar="DAYS")
     assess.add_argument("--format", choices=("table", "json", "csv"), default="table")
     assess.add_argument("--all", action="store_true", help="also list the items with no due date")
     assess.add_argument("-o", "--output", help="write to this file instead of the terminal")
@@ -333,7 +347,7 @@ def main(argv: Sequence[str] | None = None, *, stderr: IO[str] | None = None) ->
     try:
         run(arguments)
     except VapError as error:
-        errors.write(f"vap {arguments.command}: error: {error}\n")
+        errors.write(f"vap {arguments.command}: error: {_printable(str(error))}\n")
         return 1
     except BrokenPipeError:  # pragma: no cover - the reader went away (vap ... | head)
         # Python's advice: point stdout at devnull so that the exit flush does not fail.
