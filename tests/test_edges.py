@@ -36,9 +36,10 @@ def observation(**change):
     ("make", "fragment"),
     [
         (
-            lambda: observation(value=vap.Truth.UNKNOWN),
-            "Observation.value must be Truth.YES or Truth.NO",
+            lambda: observation(value=vap.Truth.UNKNOWN, change=True),
+            "a change or a statement made throughout says YES or NO",
         ),
+        (lambda: observation(value="yes"), "Observation.value must be a Truth, not 'yes'"),
         (
             lambda: observation(change=True, through=True),
             "a change holds from its day, not throughout",

@@ -70,9 +70,15 @@ def why_unknown(state: StateParty, role: Role, on: datetime.date) -> str:
         return f"no source speaks of it before {after[0].since}"
     if not after:  # pragma: no cover - the last fact of a role runs on (rule 4)
         return f"no source speaks of it after {before[-1].until}"
+    earlier, later = before[-1], after[0]
+    if earlier.value is later.value:  # only a source calling it unclear parts the two
+        return (
+            f"{earlier.value.value} until {earlier.until}, {later.value.value} again from"
+            f" {later.since}: a source in between calls it unclear"
+        )
     return (
-        f"{before[-1].value.value} until {before[-1].until}, {after[0].value.value} from"
-        f" {after[0].since}: the sources do not say when it changed"
+        f"{earlier.value.value} until {earlier.until}, {later.value.value} from"
+        f" {later.since}: the sources do not say when it changed"
     )
 
 

@@ -14,7 +14,8 @@ ends where a source ends it, and nothing is read backwards.
    day, such as a completion), the earlier value holds until the change's window opens
    and the new one from the day it is settled; otherwise the source does not say when
    the role changed, so the earlier value holds on its own day only and the days between
-   the two are unknown;
+   the two are unknown. A source that calls the role unclear on a day disagrees with
+   every value: the earlier one does not run on through it, and that day is unknown;
 4. after the last observation its value holds on, until a later source says otherwise;
 5. before the first observation the role is unknown: a later "completed" is no evidence
    of an earlier "yes". Two kinds of statement do speak for earlier days, and are read so:
@@ -71,7 +72,17 @@ def _known(instance: object, attribute: attrs.Attribute[Any], value: object) -> 
     if value is not Truth.YES and value is not Truth.NO:
         raise ValidationError(
             f"{type(instance).__name__}.{attribute.name} must be Truth.YES or Truth.NO,"
-            f" not {value!r}: leave a role unknown by observing nothing"
+            f" not {value!r}: a list names the States that hold a role, or that do not"
+        )
+
+
+def _observed(instance: Observation, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, Truth):
+        raise ValidationError(f"Observation.{attribute.name} must be a Truth, not {value!r}")
+    if value is Truth.UNKNOWN and (instance.change or instance.through):
+        raise ValidationError(
+            f"Observation.{attribute.name}: a change or a statement made throughout says"
+            " YES or NO; UNKNOWN is a source calling the role unclear on its day"
         )
 
 
@@ -88,14 +99,17 @@ class Observation:
     A source's statement that a State held a role (or not) on a day, or from a day on.
 
     A plain observation (``change=False``) speaks for the day ``on`` alone; one made
-    ``through`` speaks for every day up to ``on`` ("has never stockpiled"). A change
+    ``through`` speaks for every day up to ``on`` ("has never stockpiled"). A plain
+    observation of `Truth.UNKNOWN` is a source calling the role unclear on its day ("it
+    is unclear whether Colombia is contaminated"): it gives no fact, and the value of an
+    earlier observation does not run on through it (rule 3). A change
     (``change=True``, a completion or a discovery) says the value holds from the day it
     happened; when the source gives only its month or year, the change happened somewhere
     in ``on`` (the window's first day) up to ``settled`` (the first day it is certain).
     """
 
     role: Role = attrs.field(converter=as_role)
-    value: Truth = attrs.field(validator=_known)
+    value: Truth = attrs.field(validator=_observed)
     on: pendulum.Date = attrs.field(converter=to_date, validator=is_date)
     evidence: tuple[Evidence, ...] = attrs.field(
         converter=_one_or_many, validator=tuple_of(Evidence, "Evidence values", at_least=1)
@@ -183,7 +197,8 @@ class RoleList:
 
     ``value`` is what the list says of its ``members``. A ``complete`` list is evidence
     both ways: a State within its ``scope`` that is not on it takes the opposite value,
-    except the States the source calls ``unclear``, which stay unknown.
+    except the States the source calls ``unclear``: of those it says that the role is
+    unknown on its day (an observation of `Truth.UNKNOWN`).
     """
 
     key: str = attrs.field(validator=non_empty)
@@ -220,12 +235,10 @@ class RoleList:
 
     def observation(self, state: StateParty) -> Observation | None:
         """What the list says about *state* on its day, or ``None`` if it says nothing."""
-        if state.code in self.unclear:
-            return None
-        if state.code in self.members:
+        if state.code in self.members or state.code in self.unclear:
             if self.reading is ListReading.EVER:
-                return None  # held the role at some time: the list names no day
-            value = self.value
+                return None  # held the role (or may have) at some time: it names no day
+            value = self.value if state.code in self.members else Truth.UNKNOWN
         elif not self.complete or not self._speaks_of(state):
             return None
         else:
@@ -295,6 +308,8 @@ def _read_role(observations: list[Observation]) -> list[RoleFact]:
     points = _merged(observations)
     for point, later in zip(points, [*points[1:], None], strict=True):
         start = point.settled
+        if point.value is Truth.UNKNOWN:  # a source calls it unclear: no fact that day
+            continue
         if later is None:
             facts.append(_fact(point, None))
             continue

@@ -204,14 +204,23 @@ def signatories(draw: st.DrawFn) -> Signatories:
 
 @st.composite
 def observations(draw: st.DrawFn) -> Observation:
-    """A dated observation that a role held or did not, with its evidence."""
+    """
+    A dated observation that a role held, did not, or (a plain one) was unclear.
+
+    A change may be known to a window of days (``settled`` after ``on``).
+    """
     on = draw(dates())
+    change = draw(st.booleans())
+    values = (Truth.YES, Truth.NO) if change else tuple(Truth)
     return Observation(
         role=draw(roles()),
-        value=draw(st.sampled_from((Truth.YES, Truth.NO))),
+        value=draw(st.sampled_from(values)),
         on=on,
         evidence=draw(st.lists(evidence(), min_size=1, max_size=2)),
-        change=draw(st.booleans()),
+        change=change,
+        settled=draw(dates(min_value=on, max_value=on + datetime.timedelta(days=366)))
+        if change
+        else on,
     )
 
 
