@@ -97,7 +97,7 @@ FLOORS = [
     (date(2011, 6, 1), vap.vientiane_action_plan(), 0.89),
     (date(2013, 1, 1), vap.vientiane_action_plan(), 0.905),
     (date(2015, 6, 1), vap.vientiane_action_plan(), 0.91),
-    (date(2020, 1, 1), vap.convention_obligations(), 0.945),
+    (date(2020, 1, 1), vap.convention_obligations(), 0.944),
     (date(2026, 1, 1), vap.convention_obligations(), 0.95),
 ]
 
