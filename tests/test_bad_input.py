@@ -463,6 +463,15 @@ CONSTRUCTORS = [
         "exceeds the 0",
     ),
     ("no change", lambda: _change(after=vap.Status.DUE_SOON), "as before: nothing changed"),
+    # Filters refuse what cannot name a State, a key or a status, rather than find nothing.
+    ("a status by name", lambda: ASSESSMENT.with_status("overdue"), "takes Status values"),
+    ("a State in lower case", lambda: ASSESSMENT.for_state("lao"), "takes an ISO 3166-1"),
+    ("a State object", lambda: ASSESSMENT.for_state(LAO), "not StateParty"),
+    ("a key in lower case", lambda: ASSESSMENT.for_key("vap-21"), "takes a key such as"),
+    ("a key of no kind", lambda: vap.reports().for_key(None), "Progress.for_key"),
+    ("records of no State", lambda: vap.reports().for_state("lao"), "Progress.for_state"),
+    ("a State not scheduled", lambda: SCHEDULE.for_state("DEU"), "the schedule has no State 'DEU'"),
+    ("a key no rule has", lambda: SCHEDULE.for_key("CCM-9.9"), "unknown key 'CCM-9.9'"),
 ]
 
 

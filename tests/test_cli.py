@@ -173,7 +173,8 @@ def test_states_show_withdrawal_and_those_bound_on_a_day(capsys):
     ("argv", "fragment"),
     [
         (["schedule", "XXX"], "vap schedule: error: unknown State Party 'XXX'"),
-        (["explain", "LAO", "VAP-99"], "vap explain: error: the schedule has no item 'VAP-99'"),
+        (["explain", "LAO", "VAP-99"], "vap explain: error: unknown key 'VAP-99': the plan VAP"),
+        (["explain", "LAO", "vap-21"], "Schedule.for_key() takes a key such as 'VAP-12'"),
         (["actions", "--section", "IX"], "vap actions: error: unknown section 'IX'"),
         (["actions", "--applies-to", "LAO"], "--applies-to needs --on"),
         (["assess", "missing.json", "--as-of", "2012-01-01"], "cannot read 'missing.json'"),

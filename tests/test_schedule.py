@@ -290,7 +290,16 @@ def test_schedule_api(early_schedule):
     assert {item.key for item in in_2011} >= {"VAP-21.1", "VAP-10", "VAP-3", "CCM-7.1"}
     assert [item.key for item in early_schedule.for_key("VAP-26")] == ["VAP-26.1", "VAP-26.2"]
     assert early_schedule.for_state("XYZ") == early_schedule
-    assert not early_schedule.for_state("ABC")
+    # A State the schedule does not hold, or a key no rule has, is refused, never empty.
+    with pytest.raises(vap.UnknownKeyError, match="no State 'ABC': it schedules 1 \\(XYZ\\)"):
+        early_schedule.for_state("ABC")
+    with pytest.raises(vap.ValidationError, match="for_state\\(\\) takes an ISO 3166-1"):
+        early_schedule.for_state("xyz")
+    with pytest.raises(vap.UnknownKeyError, match="unknown key 'VAP-99'"):
+        early_schedule.for_key("VAP-99")
+    with pytest.raises(vap.ValidationError, match="for_key\\(\\) takes a key such as"):
+        early_schedule.for_key(None)
+    assert not early_schedule.filter(lambda _: False).for_state("XYZ")  # held, no items
     assert all(item.applies is Truth.YES for item in early_schedule.applicable())
     assert all(item.applies is Truth.NO for item in early_schedule.not_applicable())
     assert all(item.applies is Truth.UNKNOWN for item in early_schedule.unknown())
@@ -319,7 +328,7 @@ def test_explain(early_schedule):
     assert "the last day of 2011" in str(early_schedule.explain("VAP-10"))
     assert "(Article 7(1))" in str(early_schedule.explain("VAP-58.1"))
     assert "on no fixed date" in str(early_schedule.explain("VAP-1"))
-    with pytest.raises(vap.UnknownKeyError, match="no item 'VAP-99'"):
+    with pytest.raises(vap.UnknownKeyError, match="unknown key 'VAP-99'"):
         early_schedule.explain("VAP-99")
 
 

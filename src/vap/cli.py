@@ -205,15 +205,14 @@ def _run_assess(arguments: argparse.Namespace) -> None:
     schedule = vap.schedule(_states(codes), until=_until(arguments))
     keys = arguments.keys or recorded
     if keys:
-        known = {action.key for action in schedule.plan}
-        known.update(step.key for action in schedule.plan for step in action.steps)
-        known.update(obligation.key for obligation in schedule.obligations)
         for key in keys:
-            if key not in known:
+            try:
+                schedule.for_key(key)
+            except VapError:
                 raise VapError(
                     f"unknown key {key!r} (--keys): expected a step, action or obligation"
                     " such as VAP-21, VAP-21.1 or CCM-7.1"
-                )
+                ) from None
         kept = {id(record): record for key in keys for record in progress.for_key(key)}
         progress = vap.Progress(kept.values())
         schedule = schedule.filter(lambda item: item.key in keys or item.obligation in keys)

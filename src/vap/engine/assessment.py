@@ -21,7 +21,7 @@ from vap.engine.collector import collector_paused
 from vap.engine.schedule import Schedule, ScheduleItem, item_index, section_labels
 from vap.errors import ValidationError
 from vap.model.dates import as_date, iso
-from vap.model.keys import key_order
+from vap.model.keys import as_state_code, as_step_key, key_order
 from vap.model.progress import Progress, Record, RecordStatus
 from vap.model.roles import Truth
 from vap.model.validators import (
@@ -312,15 +312,23 @@ class Assessment(Sequence[AssessmentRow]):
         return attrs.evolve(self, rows=tuple(row for row in self.rows if keep(row)))
 
     def with_status(self, *statuses: Status) -> Assessment:
-        """Return the rows with any of *statuses*."""
+        """Return the rows with any of *statuses* (`Status` members)."""
+        for status in statuses:
+            if not isinstance(status, Status):
+                raise ValidationError(
+                    f"Assessment.with_status() takes Status values such as Status.OVERDUE,"
+                    f" not {status!r}"
+                )
         return self.filter(lambda row: row.status in statuses)
 
     def for_state(self, code: str) -> Assessment:
-        """Return the rows of one State."""
+        """Return the rows of one State (none where the rows kept hold none of it)."""
+        as_state_code(code, "Assessment.for_state()")
         return self.filter(lambda row: row.state == code)
 
     def for_key(self, key: str) -> Assessment:
         """Return the rows of a step, or of every step of an action."""
+        as_step_key(key, "Assessment.for_key()")
         return self.filter(lambda row: key in (row.item.key, row.item.obligation))
 
     def counts(self) -> Mapping[Status, int]:

@@ -15,9 +15,9 @@ from typing import IO, TYPE_CHECKING, Any, Final, overload
 import attrs
 import pendulum
 
-from vap.errors import ValidationError
+from vap.errors import UnknownKeyError, ValidationError
 from vap.model.dates import as_date
-from vap.model.keys import key_order, state_code, step_key
+from vap.model.keys import as_state_code, as_step_key, key_order, state_code, step_key
 from vap.model.obligations import ObligationSet
 from vap.model.plan import Plan
 from vap.model.policy import SchedulePolicy
@@ -261,7 +261,19 @@ class Schedule(Sequence[ScheduleItem]):
         return self.filter(lambda item: first <= item.date <= last)
 
     def for_state(self, code: str) -> Schedule:
-        """Return the items of one State (and only that State)."""
+        """
+        Return the items of one State (and only that State).
+
+        Raises:
+            ValidationError: for something other than an ISO alpha-3 code.
+            UnknownKeyError: for a State the schedule does not schedule.
+        """
+        as_state_code(code, "Schedule.for_state()")
+        if code not in self.codes:
+            shown = ", ".join(self.codes[:5]) + (", …" if len(self.codes) > 5 else "")
+            raise UnknownKeyError(
+                f"the schedule has no State {code!r}: it schedules {len(self.codes)} ({shown})"
+            )
         return attrs.evolve(
             self,
             items=tuple(item for item in self.items if item.state == code),
@@ -269,7 +281,20 @@ class Schedule(Sequence[ScheduleItem]):
         )
 
     def for_key(self, key: str) -> Schedule:
-        """Return the items of a step (``"VAP-8.1"``) or of all steps of an action (``"VAP-8"``)."""
+        """
+        Return the items of a step (``"VAP-8.1"``) or of all steps of an action (``"VAP-8"``).
+
+        Raises:
+            ValidationError: for something other than a key.
+            UnknownKeyError: for a key that neither the plan nor the obligations have.
+        """
+        as_step_key(key, "Schedule.for_key()")
+        plan = self.plan
+        if key not in plan and key not in self.obligations and key not in plan.step_keys:
+            raise UnknownKeyError(
+                f"unknown key {key!r}: the plan {plan.key} and the obligations have no such"
+                " action, step or obligation"
+            )
         return self.filter(lambda item: key in (item.key, item.obligation))
 
     def applicable(self) -> Schedule:

@@ -8,8 +8,10 @@ for a step of an action with several, ``CCM-7.1`` or ``CCM-4.1a`` for the Conven
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Final
 
+from vap.errors import ValidationError
 from vap.model.validators import matches
 
 __all__ = [
@@ -19,6 +21,8 @@ __all__ = [
     "STATE_CODE",
     "STEP_KEY",
     "action_key",
+    "as_state_code",
+    "as_step_key",
     "key_order",
     "obligation_key",
     "parent_key",
@@ -38,13 +42,32 @@ STEP_KEY: Final = r"[A-Z]+-[0-9]+(\.[0-9]+[a-z]?)?"
 OBLIGATION_KEY: Final = r"CCM-[0-9]+\.[0-9]+[a-z]?"
 """A key of the Convention's obligations: ``CCM-7.1``."""
 
-state_code = matches(STATE_CODE, "an ISO 3166-1 alpha-3 code like 'LAO'")
+_STATE_CODE_WORDS: Final = "an ISO 3166-1 alpha-3 code like 'LAO'"
+_STEP_KEY_WORDS: Final = "a key such as 'VAP-12', 'VAP-8.1' or 'CCM-7.1'"
+state_code = matches(STATE_CODE, _STATE_CODE_WORDS)
 plan_key = matches(PLAN_KEY, "a key of capital letters such as 'VAP', other than 'CCM'")
 action_key = matches(ACTION_KEY, "an action key such as 'VAP-12'")
-step_key = matches(STEP_KEY, "a key such as 'VAP-12', 'VAP-8.1' or 'CCM-7.1'")
+step_key = matches(STEP_KEY, _STEP_KEY_WORDS)
 obligation_key = matches(OBLIGATION_KEY, "an obligation key such as 'CCM-7.1'")
 
 _PARTS: Final = re.compile(r"([A-Z]+)-(\d+)(?:\.(\d+)([a-z]?))?")
+
+
+def _checked(pattern: str, words: str) -> Callable[[object, str], str]:
+    compiled = re.compile(pattern, re.ASCII)
+
+    def check(value: object, where: str) -> str:
+        if not isinstance(value, str) or not compiled.fullmatch(value):
+            raise ValidationError(f"{where} takes {words}, not {value!r}")
+        return value
+
+    return check
+
+
+as_state_code: Final = _checked(STATE_CODE, _STATE_CODE_WORDS)
+"""*value* if it is a State's code; a `ValidationError` naming *where* it was given if not."""
+as_step_key: Final = _checked(STEP_KEY, _STEP_KEY_WORDS)
+"""*value* if it is a step, action or obligation key; a `ValidationError` if not."""
 
 
 def key_order(key: str) -> tuple[str, int, int, str]:

@@ -143,6 +143,11 @@ class Plan:
         return tuple(step for action in self.actions for step in action.steps)
 
     @property
+    def step_keys(self) -> frozenset[str]:
+        """The keys of every step (an action of one step has its own key as its step's)."""
+        return frozenset(step.key for step in self.steps)
+
+    @property
     def sections(self) -> tuple[Section, ...]:
         """The plan's sections, in the order they appear."""
         return tuple(dict.fromkeys(action.section for action in self.actions))

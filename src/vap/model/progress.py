@@ -13,7 +13,7 @@ import pendulum
 from vap.errors import ValidationError
 from vap.model.dates import as_date
 from vap.model.io import Source
-from vap.model.keys import parent_key, state_code, step_key
+from vap.model.keys import as_state_code, as_step_key, parent_key, state_code, step_key
 from vap.model.timelines import covered_year
 from vap.model.validators import (
     converter,
@@ -175,6 +175,7 @@ class Progress(Sequence[Record]):
 
     def for_state(self, code: str) -> Progress:
         """Return the records of one State."""
+        as_state_code(code, "Progress.for_state()")
         return Progress(record for record in self.records if record.state == code)
 
     def for_key(self, key: str) -> Progress:
@@ -183,6 +184,7 @@ class Progress(Sequence[Record]):
 
         ``"CCM-7.1"`` or ``"VAP-8.1"`` for one step; ``"VAP-8"`` for every step of an action.
         """
+        as_step_key(key, "Progress.for_key()")
         return Progress(
             record for record in self.records if key in (record.key, parent_key(record.key))
         )
