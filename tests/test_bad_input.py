@@ -472,6 +472,28 @@ CONSTRUCTORS = [
     ("records of no State", lambda: vap.reports().for_state("lao"), "Progress.for_state"),
     ("a State not scheduled", lambda: SCHEDULE.for_state("DEU"), "the schedule has no State 'DEU'"),
     ("a key no rule has", lambda: SCHEDULE.for_key("CCM-9.9"), "unknown key 'CCM-9.9'"),
+    # A code where a State is wanted, or another type where a rule set is.
+    (
+        "applies to a code",
+        lambda: vap.vientiane_action_plan()["VAP-8"].applies_to("LAO", on=date(2012, 1, 1)),
+        r"applies_to\(\) takes a StateParty .* not 'LAO'",
+    ),
+    (
+        "a policy of no kind",
+        lambda: vap.convention_obligations()["CCM-7.1"].applies_to(
+            LAO, on=date(2012, 1, 1), policy="x"
+        ),
+        "takes a SchedulePolicy as policy, not 'x'",
+    ),
+    ("a schedule of a code", lambda: vap.schedule("LAO"), r"not the code 'LAO'"),
+    ("a schedule of nothing", lambda: vap.schedule(None), "an iterable of them"),
+    ("a plan of no kind", lambda: vap.schedule(LAO, plan="x"), "plan must be a Plan, not 'x'"),
+    (
+        "obligations of no kind",
+        lambda: vap.schedule(LAO, obligations=5),
+        "obligations must be an ObligationSet, not 5",
+    ),
+    ("meetings of no kind", lambda: vap.schedule(LAO, meetings=[]), "meetings must be a Calendar"),
 ]
 
 

@@ -173,13 +173,22 @@ def items_of(duty: Duty, state: StateParty, ask: Ask) -> list[ScheduleItem]:
     return items
 
 
-def _states(
-    states: StateParty | Iterable[StateParty] | Mapping[str, StateParty],
-) -> list[StateParty]:
+def _states(states: object) -> list[StateParty]:
+    """*states* (one, an iterable or a registry) as a list, each a `StateParty` once."""
     if isinstance(states, StateParty):
         return [states]
+    if isinstance(states, str):
+        raise ValidationError(
+            f"schedule() takes StateParty values, not the code {states!r}: the State is"
+            f" vap.states_parties()[{states!r}]"
+        )
     if isinstance(states, Mapping):
         states = states.values()
+    if not isinstance(states, Iterable):
+        raise ValidationError(
+            "schedule() takes a StateParty, an iterable of them or a registry such as"
+            f" vap.states_parties(), not {states!r}"
+        )
     given = list(states)
     for state in given:
         if not isinstance(state, StateParty):
@@ -244,6 +253,13 @@ def schedule(  # noqa: PLR0913 - every policy is a keyword with a documented def
 
     plan = vientiane_action_plan() if plan is None else plan
     obligations = convention_obligations() if obligations is None else obligations
+    for name, value, kind, words in (
+        ("plan", plan, Plan, "a Plan"),
+        ("obligations", obligations, ObligationSet, "an ObligationSet"),
+        ("meetings", meetings, Calendar | None, "a Calendar"),
+    ):
+        if not isinstance(value, kind):
+            raise ValidationError(f"schedule(): {name} must be {words}, not {value!r}")
     calendar = plan.meetings if meetings is None else meetings
     policy = SchedulePolicy(
         until=None if until is None else as_date(until, field="until"),

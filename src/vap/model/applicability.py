@@ -23,11 +23,12 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
 import attrs
 import pendulum
 
+from vap.errors import ValidationError
 from vap.model.addressees import AllStates
 from vap.model.dates import as_date, iso
 from vap.model.duties import Duty, Occurrence, occurrences, superseded_first
@@ -36,9 +37,7 @@ from vap.model.policy import ReportedAreas, SchedulePolicy
 from vap.model.progress import Progress, RecordStatus
 from vap.model.reasons import Reason, reason
 from vap.model.roles import Role, Truth
-
-if TYPE_CHECKING:
-    from vap.model.states import StateParty
+from vap.model.states import StateParty
 
 __all__ = [
     "ALL_STATES_REASONS",
@@ -262,6 +261,12 @@ def step_applicability(
     duty: Duty, state: StateParty, *, on: datetime.date, policy: SchedulePolicy | None = None
 ) -> Applicability:
     """Return whether *duty*'s step applies to *state* on the day *on*, with the reasons."""
+    if not isinstance(state, StateParty):
+        raise ValidationError(
+            f"applies_to() takes a StateParty (such as vap.states_parties()['LAO']), not {state!r}"
+        )
+    if policy is not None and not isinstance(policy, SchedulePolicy):
+        raise ValidationError(f"applies_to() takes a SchedulePolicy as policy, not {policy!r}")
     day = as_date(on, field="on")
     applies, reasons = judge(duty, state, day, policy or _DEFAULT_POLICY)
     return Applicability(key=duty.key, state=state.code, on=day, applies=applies, reasons=reasons)
