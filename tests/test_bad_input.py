@@ -6,6 +6,7 @@ nothing else may escape any loader.
 from __future__ import annotations
 
 import contextlib
+import datetime
 import io
 import json
 import string
@@ -393,6 +394,7 @@ def _change(**change):
     return vap.Change(**{**fields, **change})
 
 
+_MOMENT = datetime.datetime(2012, 1, 1, 12, 0)  # which day it is depends on a time zone
 SCHEDULE = vap.schedule(LAO, until=date(2012, 12, 31))
 ASSESSMENT = vap.assess(
     SCHEDULE,
@@ -494,6 +496,11 @@ CONSTRUCTORS = [
         "obligations must be an ObligationSet, not 5",
     ),
     ("meetings of no kind", lambda: vap.schedule(LAO, meetings=[]), "meetings must be a Calendar"),
+    # A State's questions take what its answers can rest on.
+    ("a fact of no role", lambda: LAO.fact("garbage", on=date(2012, 1, 1)), "unknown role"),
+    ("a role on a moment", lambda: LAO.role("victims", on=_MOMENT), "on must be a date"),
+    ("a role in 9999", lambda: LAO.role("victims", on=date(9999, 1, 1)), "out of range"),
+    ("a deadline of no kind", lambda: LAO.extended_deadline("XXX"), "unknown extendable"),
 ]
 
 

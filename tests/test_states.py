@@ -58,12 +58,14 @@ def test_one_line_state_holds_exactly_its_roles_throughout():
 
 
 def test_roles_accept_names():
-    assert (
-        StateParty("XYZ", "Xyzland", deposited=date(2011, 3, 14), roles=["stockpiles"]).role(
-            Role.STOCKPILES, on=date(2012, 1, 1)
-        )
-        is Truth.YES
+    xyz = StateParty("XYZ", "Xyzland", deposited=date(2011, 3, 14), roles=["stockpiles"])
+    assert xyz.role(Role.STOCKPILES, on=date(2012, 1, 1)) is Truth.YES
+    # The questions take a role's name too, and find the same fact by it.
+    assert xyz.role("stockpiles", on=date(2012, 1, 1)) is Truth.YES
+    assert xyz.fact("stockpiles", on=date(2012, 1, 1)) is xyz.fact(
+        Role.STOCKPILES, on=date(2012, 1, 1)
     )
+    assert xyz.fact("STOCKPILES", on=date(2012, 1, 1)) is not None
 
 
 def test_dated_facts_change_roles_and_gaps_are_unknown():

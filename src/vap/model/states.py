@@ -11,9 +11,10 @@ from typing import Any, Final
 import attrs
 import pendulum
 
-from vap.errors import AmbiguousDateError, ValidationError
+from vap.errors import AmbiguousDateError, UnknownKeyError, ValidationError
 from vap.model.dates import MonthEnd, Period, add, as_date
 from vap.model.extensions import (
+    EXTENSION_RULES,
     Extension,
     ExtensionStatus,
     check_extensions,
@@ -359,16 +360,22 @@ class StateParty:
         day = as_date(on, field="on")
         return self.joined <= day and (self.withdrawal is None or day < self.withdrawal.effective)
 
-    def fact(self, role: Role, *, on: datetime.date) -> RoleFact | None:
-        """Return the fact that gives *role* on the day *on*, or ``None`` if none does."""
+    def fact(self, role: Role | str, *, on: datetime.date) -> RoleFact | None:
+        """
+        Return the fact that gives *role* (a `Role` or its name) on *on*, or ``None``.
+
+        Raises:
+            ValidationError: for an unknown role, or a day that is not a date in range.
+        """
+        role, day = Role.parse(role), as_date(on, field="on")
         for fact in self.facts:
-            if fact.role is role and fact.covers(on):
+            if fact.role is role and fact.covers(day):
                 return fact
         return None
 
-    def role(self, role: Role, *, on: datetime.date) -> Truth:
+    def role(self, role: Role | str, *, on: datetime.date) -> Truth:
         """Return whether the State holds *role* on the day *on*; `UNKNOWN` where no fact says."""
-        fact = self.fact(Role.parse(role), on=on)
+        fact = self.fact(role, on=on)
         return Truth.UNKNOWN if fact is None else fact.value
 
     def with_extension(
@@ -394,7 +401,17 @@ class StateParty:
         return attrs.evolve(self, extensions=(*self.extensions, extension))
 
     def extended_deadline(self, obligation: str) -> pendulum.Date | None:
-        """Return the deadline of *obligation* set by its last granted extension, or ``None``."""
+        """
+        Return the deadline of *obligation* set by its last granted extension, or ``None``.
+
+        Raises:
+            UnknownKeyError: for an obligation whose deadline cannot be extended.
+        """
+        if obligation not in EXTENSION_RULES:
+            raise UnknownKeyError(
+                f"unknown extendable obligation {obligation!r}: expected one of"
+                f" {', '.join(EXTENSION_RULES)}"
+            )
         granted = granted_extensions(self.extensions, obligation)
         return granted[-1].until if granted else None
 
