@@ -205,6 +205,12 @@ CATALOGUE = [
         "Record.key must be",
     ),
     (
+        "a year of 5,000 digits",
+        progress({**RECORD, "key": "CCM-7.2", "covers": 2011}).replace("2011", "9" * 5000).encode(),
+        vap.Progress,
+        "invalid JSON: the number 99999999999999999999… is too large",
+    ),
+    (
         "records as null",
         b'{"format": "vap.progress/1", "records": null}',
         vap.Progress,
@@ -277,6 +283,30 @@ def test_malformed_documents(name, text, kind, fragment):
     with pytest.raises(vap.FormatError) as raised:
         vap.loads(text, kind)
     assert fragment in str(raised.value), name
+
+
+@pytest.mark.parametrize(
+    ("table", "fragment"),
+    [
+        # An open quote would swallow the rows after it into one cell.
+        ('LAO,CCM-7.1,2011-01-27,"x\nDEU,CCM-7.1,2011-01-27,y\n', "unexpected end of data"),
+        ('LAO,CCM-7.1,2011-01-27,"x"y\n', "',' expected after '\"'"),
+        ("LAO,CCM-7.2,2011-01-27,x,\u0662\u0660\u0661\u0660\n", "expected a year such as 2011"),
+        ("LAO,CCM-7.2,2011-01-27,x," + "9" * 5000 + "\n", "expected a year such as 2011"),
+    ],
+)
+def test_a_csv_table_is_read_strictly(tmp_path, table, fragment):
+    path = tmp_path / "progress.csv"
+    header = "state,key,on,source,covers\n" if table.count(",") == 4 else "state,key,on,source\n"
+    path.write_text(header + table, encoding="utf-8")
+    with pytest.raises(vap.FormatError, match="invalid progress table") as raised:
+        vap.load_progress(path)
+    assert fragment in str(raised.value)
+
+
+def test_a_period_of_a_thousand_digits_is_refused():
+    with pytest.raises(vap.ValidationError, match="invalid period"):
+        vap.Period.parse("9" * 5000 + " days")
 
 
 def test_nothing_is_loaded_when_anything_is_wrong(tmp_path):

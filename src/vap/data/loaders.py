@@ -591,7 +591,7 @@ def load_signatories(source: Source, *, format: str | None = None) -> Signatorie
 
 
 def _whole_number(cell: str) -> int:
-    if not cell.isdigit():
+    if not (cell.isascii() and cell.isdigit() and len(cell) <= 4):  # a year
         raise VapError(f"expected a year such as 2011, not {cell!r}")
     return int(cell)
 

@@ -440,6 +440,16 @@ def _finite(text: str) -> float:
     return number
 
 
+_MOST_DIGITS: Final = 100
+"""The longest whole number read (Python refuses to read one of over 4,300 digits)."""
+
+
+def _whole(text: str) -> int:
+    if len(text.lstrip("-")) > _MOST_DIGITS:
+        raise FormatError(f"invalid JSON: the number {text[:20]}… is too large")
+    return int(text)
+
+
 def _refuse_constant(name: str) -> Any:
     raise FormatError(f"invalid JSON: {name} is not a JSON value")
 
@@ -468,6 +478,7 @@ def parse_json(text: str | bytes) -> Any:
             text.removeprefix("\ufeff"),
             object_pairs_hook=objects,
             parse_float=_finite,
+            parse_int=_whole,
             parse_constant=_refuse_constant,
         )
     except json.JSONDecodeError as error:

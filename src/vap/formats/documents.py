@@ -280,7 +280,7 @@ def read_table(
     Raises:
         FormatError: listing every bad cell as ``line N, column 'name': message``.
     """
-    reader = csv.reader(io.StringIO(_decoded(read_text(source), what), newline=""))
+    reader = csv.reader(io.StringIO(_decoded(read_text(source), what), newline=""), strict=True)
     rows: list[tuple[int, dict[str, Any]]] = []
     try:
         header = next(reader, None)

@@ -63,7 +63,7 @@ class MonthEnd(enum.Enum):
 
 
 _UNIT_ORDER: Final = ("years", "months", "days")
-_PERIOD_PART: Final = re.compile(r"([0-9]+) (years?|months?|days?)")
+_PERIOD_PART: Final = re.compile(r"([0-9]{1,6}) (years?|months?|days?)")
 _ISO_DATE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
