@@ -495,6 +495,11 @@ CONSTRUCTORS = [
         "exceeds the 0",
     ),
     ("no change", lambda: _change(after=vap.Status.DUE_SOON), "as before: nothing changed"),
+    (
+        "a report of a year to come",
+        lambda: vap.Record("LAO", "CCM-7.2", on=date(2011, 1, 20), source="x", covers=2012),
+        r"Record.covers 2012 is after the year of Record.on \(2011-01-20\)",
+    ),
     # Filters refuse what cannot name a State, a key or a status, rather than find nothing.
     ("a status by name", lambda: ASSESSMENT.with_status("overdue"), "takes Status values"),
     ("a State in lower case", lambda: ASSESSMENT.for_state("lao"), "takes an ISO 3166-1"),

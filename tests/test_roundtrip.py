@@ -244,6 +244,7 @@ def _replaced(document, path, leaf):
 ACROSS_FIELDS = re.compile(
     r"no such day in the calendar|contradicts Article|is before|must be after|overlap"
     r"|is given without|has no yearly due date|is not a day of month|is not in the action"
+    r"|is after the year of"
 )
 
 

@@ -85,6 +85,14 @@ class Record:
     note: str = attrs.field(default="", kw_only=True, validator=is_text)
     quote: str = attrs.field(default="", kw_only=True, validator=is_text)
 
+    @covers.validator
+    def _not_a_year_to_come(self, attribute: attrs.Attribute[Any], value: int | None) -> None:
+        if value is not None and value > self.on.year:
+            raise ValidationError(
+                f"Record.{attribute.name} {value} is after the year of Record.on"
+                f" ({self.on}): a report covers a year that has begun"
+            )
+
     @property
     def year_covered(self) -> int:
         """

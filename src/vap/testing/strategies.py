@@ -497,16 +497,18 @@ _PROGRESSING = (RecordStatus.MET, RecordStatus.STARTED, RecordStatus.IN_PROGRESS
 def records(
     *, states: Sequence[str] = ("LAO",), statuses: Sequence[RecordStatus] = tuple(RecordStatus)
 ) -> st.SearchStrategy[Record]:
-    """Records for *states*, with any key, day, year and status."""
+    """Records for *states*, with any key, day, status and year covered (one begun by then)."""
     key = st.builds("{}-{}".format, st.sampled_from(("VAP", "CCM")), st.integers(1, 66).map(str))
-    return st.builds(
-        Record,
-        st.sampled_from(list(states)),
-        key,
-        on=dates(),
-        source=_texts(max_size=10),
-        covers=st.none() | st.integers(2010, 2030),
-        status=st.sampled_from(list(statuses)),
+    return dates().flatmap(
+        lambda on: st.builds(
+            Record,
+            st.sampled_from(list(states)),
+            key,
+            on=st.just(on),
+            source=_texts(max_size=10),
+            covers=st.none() | st.integers(2008, on.year),
+            status=st.sampled_from(list(statuses)),
+        )
     )
 
 
@@ -530,13 +532,17 @@ def progress_for(
     found = []
     for _ in range(draw(st.integers(0, max_size))):
         item = draw(st.sampled_from(schedule.items))
+        covers = item.year - 1 if item.year is not None and draw(st.booleans()) else None
+        earliest = entry[item.state]
+        if covers is not None:  # a report covers a year that has begun
+            earliest = max(earliest, pendulum.Date(covers, 1, 1))
         found.append(
             Record(
                 item.state,
                 item.key,
-                on=draw(dates(entry[item.state], LATEST)),
+                on=draw(dates(earliest, max(earliest, LATEST))),
                 source=draw(_texts(max_size=10)),
-                covers=item.year - 1 if item.year is not None and draw(st.booleans()) else None,
+                covers=covers,
                 status=draw(st.sampled_from(list(statuses))),
             )
         )
