@@ -290,6 +290,7 @@ def _tampered(value, change):
             lambda d: d["items"][0].update(obligation="VAP-99", key="VAP-99"),
             "VAP-99 is in neither the plan nor the obligations",
         ),
+        (lambda d: d["items"][0].update(key="VAP-99"), "VAP-1 has no step VAP-99"),
         (lambda d: d["items"].append(d["items"][0]), "appears more than once"),
     ],
 )

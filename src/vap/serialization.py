@@ -163,14 +163,19 @@ def _inconsistencies(value: object) -> list[str]:
     problems: list[str] = []
     if isinstance(value, Schedule):
         codes = {state.code for state in value.states}
-        keys = {action.key for action in value.plan} | {o.key for o in value.obligations}
+        steps = {
+            parent.key: {step.key for step in parent.steps}
+            for parent in (*value.plan, *value.obligations)
+        }
         for item in value:
             if item.state not in codes:
                 problems.append(f"item {item.uid}: {item.state} is not a State of the schedule")
-            if item.obligation not in keys:
+            if item.obligation not in steps:
                 problems.append(
                     f"item {item.uid}: {item.obligation} is in neither the plan nor the obligations"
                 )
+            elif item.key not in steps[item.obligation]:
+                problems.append(f"item {item.uid}: {item.obligation} has no step {item.key}")
         problems += [f"item {uid} appears more than once" for uid in repeated(i.uid for i in value)]
     elif isinstance(value, Assessment):
         problems += [f"row {uid} appears more than once" for uid in repeated(r.uid for r in value)]
