@@ -160,3 +160,15 @@ def test_values_are_immutable(state):
         with pytest.raises(attrs.exceptions.FrozenInstanceError):
             state.facts[0].value = YES  # type: ignore[misc]
     assert hash(state) == hash(attrs.evolve(state))
+
+
+@pytest.mark.parametrize("kind", [vap.Truth, vap.Role, vap.Status, vap.RecordStatus, vap.MonthEnd])
+def test_an_enumeration_refuses_an_unknown_value_naming_the_known_ones(kind):
+    with pytest.raises(
+        vap.ValidationError, match=f"unknown {kind.__name__} 'maybe': expected one of"
+    ):
+        kind("maybe")
+    with pytest.raises(ValueError, match="maybe"):  # a plain enum's lookup raises ValueError too
+        kind("maybe")
+    first = next(iter(kind))
+    assert kind(first.value) is first

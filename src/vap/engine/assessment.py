@@ -8,7 +8,6 @@ reason in words. A record dated after the day of assessment is not yet known on 
 from __future__ import annotations
 
 import datetime
-import enum
 import os
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -20,6 +19,7 @@ import pendulum
 from vap.engine.collector import collector_paused
 from vap.engine.schedule import Schedule, ScheduleItem, item_index, section_labels
 from vap.errors import ValidationError
+from vap.model.choices import Choice
 from vap.model.dates import as_date, iso
 from vap.model.keys import as_state_code, as_step_key, key_order
 from vap.model.progress import Progress, Record, RecordStatus
@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 __all__ = ["Assessment", "AssessmentRow", "Status", "assess"]
 
 
-class Status(enum.Enum):
+class Status(Choice):
     """
     Where an item stands on the day of assessment.
 

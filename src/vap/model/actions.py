@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import enum
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -12,6 +11,7 @@ import pendulum
 from vap.errors import ValidationError
 from vap.model.addressees import ADDRESSEE_KINDS, Addressee
 from vap.model.applicability import Applicability, combine, step_applicability
+from vap.model.choices import Choice
 from vap.model.duties import Duty
 from vap.model.keys import action_key, step_key
 from vap.model.meetings import Calendar
@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 __all__ = ["Action", "Condition", "Hedge", "Modality", "Qualifier", "Section", "Step"]
 
 
-class Modality(enum.Enum):
+class Modality(Choice):
     """
     How strongly a heading commits its addressees, from the plan's own verbs.
 
@@ -54,7 +54,7 @@ class Modality(enum.Enum):
     SHOULD_UNDERTAKE = "should undertake"
 
 
-class Qualifier(enum.Enum):
+class Qualifier(Choice):
     """
     A hedge inside an action's text that softens what it asks.
 

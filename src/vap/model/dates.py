@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import calendar
 import datetime
-import enum
 import re
 from typing import Final
 
@@ -20,6 +19,7 @@ import attrs
 import pendulum
 
 from vap.errors import AmbiguousDateError, ValidationError
+from vap.model.choices import Choice
 
 __all__ = [
     "FIRST_DAY",
@@ -48,7 +48,7 @@ the words the engine writes for every item use this.
 """
 
 
-class MonthEnd(enum.Enum):
+class MonthEnd(Choice):
     """
     What to do when adding months or years lands on a day the target month lacks.
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Iterable
 from typing import Any, Final
 
@@ -10,6 +9,7 @@ import attrs
 import pendulum
 
 from vap.errors import ValidationError
+from vap.model.choices import Choice
 from vap.model.dates import MonthEnd, Period, add, iso
 from vap.model.validators import (
     are_strings,
@@ -32,7 +32,7 @@ __all__ = [
 ]
 
 
-class ExtensionStatus(enum.Enum):
+class ExtensionStatus(Choice):
     """Where an extension stands: only a granted one moves a deadline."""
 
     GRANTED = "granted"

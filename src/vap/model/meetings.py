@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import enum
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
@@ -11,6 +10,7 @@ import attrs
 import pendulum
 
 from vap.errors import UnknownKeyError, ValidationError
+from vap.model.choices import Choice
 from vap.model.dates import MonthEnd, Period, subtract
 from vap.model.frozen import FrozenMap
 from vap.model.validators import (
@@ -30,7 +30,7 @@ __all__ = ["Calendar", "Meeting", "MeetingDay", "extension_request_deadline"]
 _REQUEST_LEAD = Period(months=9)
 
 
-class MeetingDay(enum.Enum):
+class MeetingDay(Choice):
     """Which day of a meeting a meeting-bound deadline falls on: by default, the first."""
 
     OPENS = "opens"

@@ -14,6 +14,7 @@ import attrs
 import pendulum
 
 from vap.errors import ValidationError
+from vap.model.choices import Choice
 from vap.model.dates import MonthEnd
 from vap.model.meetings import MeetingDay
 from vap.model.progress import Progress
@@ -22,7 +23,7 @@ from vap.model.validators import is_instance, is_optional_date, to_optional_date
 __all__ = ["AfterPlanEnds", "FirstAnnualReport", "ReportedAreas", "SchedulePolicy"]
 
 
-class FirstAnnualReport(enum.Enum):
+class FirstAnnualReport(Choice):
     """
     Which 30 April is the first due date of a yearly report that follows an initial report.
 
@@ -45,7 +46,7 @@ class FirstAnnualReport(enum.Enum):
     AFTER_FIRST_FULL_YEAR = "after-first-full-year"
 
 
-class AfterPlanEnds(enum.Enum):
+class AfterPlanEnds(Choice):
     """
     Whether a step of a plan that falls due after its plan was superseded is still owed.
 
@@ -60,7 +61,7 @@ class AfterPlanEnds(enum.Enum):
     OWE = "owe"
 
 
-class ReportedAreas(enum.Enum):
+class ReportedAreas(Choice):
     """
     How "States Parties that have reported cluster munition contaminated areas" is read.
 

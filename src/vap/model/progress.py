@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import enum
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, overload
 
@@ -11,6 +10,7 @@ import attrs
 import pendulum
 
 from vap.errors import ValidationError
+from vap.model.choices import Choice
 from vap.model.dates import as_date
 from vap.model.io import Source
 from vap.model.keys import as_state_code, as_step_key, parent_key, state_code, step_key
@@ -29,7 +29,7 @@ from vap.model.validators import (
 __all__ = ["Progress", "Record", "RecordStatus", "record_order"]
 
 
-class RecordStatus(enum.Enum):
+class RecordStatus(Choice):
     """
     What a record says a State did.
 

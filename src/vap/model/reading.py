@@ -31,7 +31,6 @@ hold the role, the States within its scope that are not on it do not.
 from __future__ import annotations
 
 import datetime
-import enum
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Final
 
@@ -39,6 +38,7 @@ import attrs
 import pendulum
 
 from vap.errors import ValidationError
+from vap.model.choices import Choice
 from vap.model.evidence import Evidence
 from vap.model.facts import RoleFact
 from vap.model.roles import Role, Truth, as_role
@@ -154,7 +154,7 @@ class Observation:
         )
 
 
-class ListScope(enum.Enum):
+class ListScope(Choice):
     """
     Which States a complete list speaks about.
 
@@ -168,7 +168,7 @@ class ListScope(enum.Enum):
     ALL_STATES = "all-states"
 
 
-class ListReading(enum.Enum):
+class ListReading(Choice):
     """
     What a list says of its day.
 

@@ -9,17 +9,17 @@ be unknown, so answers are `Truth` values combined by Kleene's three-valued logi
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Iterable
 from typing import Final
 
 from vap.errors import UnknownTruthError, ValidationError
+from vap.model.choices import Choice
 from vap.model.validators import converter
 
 __all__ = ["Role", "Truth", "as_role"]
 
 
-class Role(enum.Enum):
+class Role(Choice):
     """
     A class of States Parties that the plan or the Convention addresses.
 
@@ -71,7 +71,7 @@ _DESCRIPTIONS: Final = {
 }
 
 
-class Truth(enum.Enum):
+class Truth(Choice):
     """
     A three-valued truth: `YES`, `NO` or `UNKNOWN`, combined by Kleene's logic.
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import enum
 import warnings
 from collections.abc import Iterable
 from typing import Any, Final
@@ -12,6 +11,7 @@ import attrs
 import pendulum
 
 from vap.errors import AmbiguousDateError, UnknownKeyError, ValidationError
+from vap.model.choices import Choice
 from vap.model.dates import MonthEnd, Period, add, as_date
 from vap.model.extensions import (
     EXTENSION_RULES,
@@ -87,7 +87,7 @@ instrument of withdrawal by the Depositary"."""
 _entry_into_force_of = entry_into_force  # StateParty.__init__ has a keyword of the same name
 
 
-class Instrument(enum.Enum):
+class Instrument(Choice):
     """The kind of instrument by which a State expressed its consent to be bound (Art. 16)."""
 
     RATIFICATION = "ratification"

@@ -20,13 +20,13 @@ The rules are data; `vap.schedule` turns them into dates for a State.
 from __future__ import annotations
 
 import calendar
-import enum
 from typing import Any, TypeAlias
 
 import attrs
 import pendulum
 
 from vap.errors import ValidationError
+from vap.model.choices import Choice
 from vap.model.dates import Period
 from vap.model.roles import Role, as_role
 from vap.model.validators import is_date, is_instance, is_text, matches, says, to_date
@@ -47,7 +47,7 @@ __all__ = [
 ]
 
 
-class Anchor(enum.Enum):
+class Anchor(Choice):
     """
     The day a `Within` period counts from.
 
