@@ -536,6 +536,60 @@ CONSTRUCTORS = [
     ("a role on a moment", lambda: LAO.role("victims", on=_MOMENT), "on must be a date"),
     ("a role in 9999", lambda: LAO.role("victims", on=date(9999, 1, 1)), "out of range"),
     ("a deadline of no kind", lambda: LAO.extended_deadline("XXX"), "unknown extendable"),
+    # Every public call refuses a value of the wrong kind with a VapError, naming it.
+    ("a filter of nothing", lambda: SCHEDULE.filter(None), "filter\\(\\) takes a function"),
+    ("rows kept by nothing", lambda: ASSESSMENT.filter(5), "function of a row, not 5"),
+    ("CSV to a number", lambda: SCHEDULE.to_csv(123), "a path or an open text file, not 123"),
+    ("CSV to bytes", lambda: ASSESSMENT.to_csv(io.BytesIO()), "an open text file"),
+    ("CSV to no path", lambda: SCHEDULE.to_csv(""), "not an empty one"),
+    ("a document of no kind", lambda: vap.loads("{}", None), "no JSON document for None"),
+    ("a schema by name", lambda: vap.json_schema("Schedule"), "no JSON document for 'Schedule'"),
+    ("a period in words", lambda: vap.add(date(2011, 1, 1), "1 month"), "add\\(\\) takes a Period"),
+    (
+        "a rounding in words",
+        lambda: vap.subtract(date(2011, 1, 1), vap.Period(months=1), month_end="down"),
+        "month_end must be a MonthEnd",
+    ),
+    ("a meeting by key", lambda: vap.extension_request_deadline("9MSP"), "takes a Meeting"),
+    ("meetings between words", lambda: vap.meetings().between("2010", "2012"), "start must be"),
+    ("a plan in force on words", lambda: vap.vientiane_action_plan().in_force_on("x"), "day must"),
+    ("records of nothing", lambda: vap.Progress(None), "Progress.records must be"),
+    ("a calendar of nothing", lambda: vap.Calendar(None), "Calendar.meetings must be"),
+    ("a group of nothing", lambda: vap.AnyOf(None), "AnyOf.members must hold two or more"),
+    ("facts of nothing", lambda: vap.read_facts(None), "read_facts takes Observation values"),
+    (
+        "an extension in words",
+        lambda: vap.StateParty("XYZ", "X", deposited=date(2011, 1, 1), extensions=["x"]),
+        "extensions must be a sequence of Extension values",
+    ),
+    (
+        "an event of nothing",
+        lambda: vap.StateParty("XYZ", "X", deposited=date(2011, 1, 1), events=[None]),
+        "events must be a sequence of Event values",
+    ),
+    ("a fact on words", lambda: LAO.facts[0].covers("x"), "on must be a date"),
+    ("a fact beside nothing", lambda: LAO.facts[0].overlaps(None), "takes a RoleFact"),
+    ("a source of no key", lambda: vap.sources()["x"], "unknown key 'x'"),
+    ("a notice in words", lambda: vap.Withdrawal(notified="2012-01-01"), "Withdrawal.notified"),
+    ("a plot of no States", lambda: vap.schedule([]).plot(), "the schedule holds no States"),
+    ("a plot undated in words", lambda: SCHEDULE.plot(include_undated="x"), "True or False"),
+    ("a plot of another assessment", lambda: SCHEDULE.plot(assessment="x"), "an Assessment"),
+    (
+        "a plot of another State's assessment",
+        lambda: SCHEDULE.plot(
+            assessment=vap.assess(
+                vap.schedule(vap.states_parties()["DEU"], until=date(2012, 12, 31)),
+                vap.Progress(),
+                as_of=date(2012, 1, 1),
+            )
+        ),
+        "has no row for LAO/",
+    ),
+    (
+        "a calendar without the plan's meetings",
+        lambda: vap.schedule(LAO, meetings=vap.Calendar([])),
+        "the meeting calendar has no meetings",
+    ),
 ]
 
 

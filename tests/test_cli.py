@@ -177,6 +177,8 @@ def test_states_show_withdrawal_and_those_bound_on_a_day(capsys):
         (["explain", "LAO", "vap-21"], "Schedule.for_key() takes a key such as 'VAP-12'"),
         (["actions", "--section", "IX"], "vap actions: error: unknown section 'IX'"),
         (["actions", "--applies-to", "LAO"], "--applies-to needs --on"),
+        (["actions", "--on", "2012-01-01"], "--on needs --applies-to"),
+        (["data", "export", ""], "data export needs a directory to write to"),
         (["assess", "missing.json", "--as-of", "2012-01-01"], "cannot read 'missing.json'"),
     ],
 )

@@ -149,6 +149,8 @@ def _run_actions(arguments: argparse.Namespace) -> None:
     plan = vap.vientiane_action_plan()
     actions = plan.filter(section=arguments.section, role=arguments.role)
     if arguments.applies_to is None:
+        if arguments.on is not None:
+            raise VapError("--on needs --applies-to, the State to ask about (such as LAO)")
         rows: list[tuple[str, ...]] = [
             (a.key, a.section.number, str(a.addressee), a.title) for a in actions
         ]
@@ -260,6 +262,8 @@ def _run_states(arguments: argparse.Namespace) -> None:
 def _run_data_export(arguments: argparse.Namespace) -> None:
     from vap.data.package import export  # noqa: PLC0415 - only this command needs it
 
+    if not arguments.directory.strip():
+        raise VapError("data export needs a directory to write to, not an empty name")
     written = export(arguments.directory)
     print(f"wrote {len(written)} files and datapackage.json to {arguments.directory}")
 

@@ -91,9 +91,10 @@ DOCUMENTS: Final[Mapping[type, str]] = {
 def _document_name(kind: type) -> str:
     try:
         return DOCUMENTS[kind]
-    except KeyError:
+    except (KeyError, TypeError):  # TypeError: an unhashable kind
         known = ", ".join(sorted(kind.__name__ for kind in DOCUMENTS))
-        raise VapError(f"no JSON document for {kind.__name__}: expected one of {known}") from None
+        name = kind.__name__ if isinstance(kind, type) else repr(kind)
+        raise VapError(f"no JSON document for {name}: expected a type, one of {known}") from None
 
 
 def dumps(value: object, *, indent: int | None = None, conv: cattrs.Converter | None = None) -> str:

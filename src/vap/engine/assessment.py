@@ -309,6 +309,8 @@ class Assessment(Sequence[AssessmentRow]):
 
     def filter(self, keep: Callable[[AssessmentRow], bool]) -> Assessment:
         """Return the rows for which *keep* is true."""
+        if not callable(keep):
+            raise ValidationError(f"filter() takes a function of a row, not {keep!r}")
         return attrs.evolve(self, rows=tuple(row for row in self.rows if keep(row)))
 
     def with_status(self, *statuses: Status) -> Assessment:

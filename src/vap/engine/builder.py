@@ -282,10 +282,8 @@ def schedule(  # noqa: PLR0913 - every policy is a keyword with a documented def
         }
     )
     if missing:
-        raise UnknownKeyError(
-            f"unknown meeting {missing[0]!r}: the meeting calendar has "
-            + ", ".join(meeting.key for meeting in calendar)
-        )
+        held = ", ".join(meeting.key for meeting in calendar) or "no meetings"
+        raise UnknownKeyError(f"unknown meeting {missing[0]!r}: the meeting calendar has {held}")
     if through is None and any(isinstance(duty.timeline, Annually) for duty in duties):
         raise ValidationError(
             f"the plan {plan.key} has no end, so its yearly items need until= to stop"

@@ -244,6 +244,8 @@ class Schedule(Sequence[ScheduleItem]):
 
     def filter(self, keep: Callable[[ScheduleItem], bool]) -> Schedule:
         """Return the items for which *keep* is true."""
+        if not callable(keep):
+            raise ValidationError(f"filter() takes a function of an item, not {keep!r}")
         return self._with([item for item in self.items if keep(item)])
 
     @property

@@ -13,8 +13,9 @@ import datetime
 import io
 import os
 from collections.abc import Iterable, Mapping, Sequence
-from typing import IO, Any
+from typing import IO, Any, cast
 
+from vap.errors import ValidationError
 from vap.formats.documents import write_file
 
 __all__ = ["neutralise", "write_csv"]
@@ -57,8 +58,15 @@ def write_csv(
     text = buffer.getvalue()
     if target is None:
         return text
-    if isinstance(target, str | os.PathLike):
-        write_file(target, text)
+    sink: object = target  # whatever the caller passed, checked here
+    if isinstance(sink, str | os.PathLike):
+        if not os.fspath(sink):
+            raise ValidationError("to_csv() takes a path to write to, not an empty one")
+        write_file(sink, text)
+    elif isinstance(sink, io.BufferedIOBase | io.RawIOBase) or not callable(
+        getattr(sink, "write", None)
+    ):
+        raise ValidationError(f"to_csv() writes to a path or an open text file, not {sink!r}")
     else:
-        target.write(text)
+        cast("IO[str]", sink).write(text)
     return None

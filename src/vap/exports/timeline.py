@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime
 import functools
 import io
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Final
 
 from vap.engine.assessment import Assessment, Status
@@ -76,6 +77,8 @@ def _figure_class() -> type[Figure]:
 
 def _page(codes: tuple[str, ...], page: int, per_page: int) -> tuple[tuple[str, ...], int]:
     """The State codes on *page* (from 1) of *per_page* each, and how many pages there are."""
+    if not codes:
+        raise ValidationError("plot has nothing to draw: the schedule holds no States")
     for name, value in (("page", page), ("per_page", per_page)):
         if type(value) is not int or value < 1:
             raise ValidationError(f"plot {name} must be a whole number of 1 or more, not {value!r}")
@@ -85,6 +88,28 @@ def _page(codes: tuple[str, ...], page: int, per_page: int) -> tuple[tuple[str, 
             f"plot page {page} does not exist: {len(codes)} States make {pages} pages of {per_page}"
         )
     return codes[(page - 1) * per_page : page * per_page], pages
+
+
+def _dated(items: Iterable[ScheduleItem], include_undated: object) -> list[ScheduleItem]:
+    """The items to draw: those with a due date, and the others if *include_undated*."""
+    if not isinstance(include_undated, bool):
+        raise ValidationError(
+            f"plot include_undated must be True or False, not {include_undated!r}"
+        )
+    return [item for item in items if include_undated or item.due is not None]
+
+
+def _statuses(schedule: Schedule, assessment: Assessment) -> dict[str, Status]:
+    """Each item's status in *assessment*, which must have a row for every item."""
+    if not isinstance(assessment, Assessment):
+        raise ValidationError(f"plot assessment must be an Assessment, not {assessment!r}")
+    statuses = {row.uid: row.status for row in assessment}
+    for item in schedule:
+        if item.uid not in statuses:
+            raise ValidationError(
+                f"plot assessment has no row for {item.uid}: pass the assessment of this schedule"
+            )
+    return statuses
 
 
 def plot(
@@ -104,7 +129,8 @@ def plot(
     Raises:
         MissingExtraError: if matplotlib is not installed.
         ValidationError: for a *page* or *per_page* that is not a whole number of 1 or
-            more, or a page past the last.
+            more, a page past the last, a schedule of no States, an *include_undated*
+            other than True or False, or an *assessment* that is not of this schedule.
     """
     try:
         from matplotlib.lines import Line2D  # noqa: PLC0415 - an optional extra
@@ -113,11 +139,8 @@ def plot(
         raise MissingExtraError("plot needs matplotlib: pip install 'vap[plot]'") from None
     per_page = PER_PAGE if per_page is None else per_page
     codes, pages = _page(schedule.codes, page, per_page)
-    statuses = {row.uid: row.status for row in assessment} if assessment is not None else None
-    panels = [
-        (code, [i for i in schedule.for_state(code) if include_undated or i.due is not None])
-        for code in codes
-    ]
+    statuses = None if assessment is None else _statuses(schedule, assessment)
+    panels = [(code, _dated(schedule.for_state(code), include_undated)) for code in codes]
     heights = [max(len({item.key for item in items}), 1) for _, items in panels] or [1]
     figure = _figure_class()(figsize=(11, 1.2 + 0.26 * sum(heights)), layout="constrained")
     if pages > 1:

@@ -12,6 +12,7 @@ from vap.errors import ValidationError
 from vap.model.addressees import ADDRESSEE_KINDS, Addressee
 from vap.model.applicability import Applicability, combine, step_applicability
 from vap.model.choices import Choice
+from vap.model.dates import as_date
 from vap.model.duties import Duty
 from vap.model.keys import action_key, step_key
 from vap.model.meetings import Calendar
@@ -214,6 +215,7 @@ class Action:
 
     def in_force_on(self, day: datetime.date) -> bool:
         """Whether the action's plan is in force on *day* (adoption included, successor not)."""
+        day = as_date(day, field="day")
         return self.adopted <= day and (self.superseded is None or day < self.superseded)
 
     @property

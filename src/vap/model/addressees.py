@@ -15,7 +15,7 @@ import attrs
 
 from vap.errors import ValidationError
 from vap.model.roles import Role, Truth
-from vap.model.validators import converter, is_instance, non_empty
+from vap.model.validators import as_tuple, is_instance, non_empty
 
 __all__ = [
     "ADDRESSEE_KINDS",
@@ -180,19 +180,12 @@ def _at_least_two(instance: object, attribute: attrs.Attribute[Any], value: obje
         )
 
 
-def _as_tuple(members: Iterable[Addressee]) -> tuple[Addressee, ...]:
-    return tuple(members)
-
-
-converter(_as_tuple)
-
-
 @attrs.frozen
 class _Group(_Algebra):
     """What `AnyOf` and `AllOf` share: two or more members, joined by a word."""
 
     _word: ClassVar[str]
-    members: tuple[Addressee, ...] = attrs.field(converter=_as_tuple, validator=_at_least_two)
+    members: tuple[Addressee, ...] = attrs.field(converter=as_tuple, validator=_at_least_two)
 
     @property
     def roles(self) -> frozenset[Role]:

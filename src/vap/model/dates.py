@@ -220,6 +220,18 @@ def _shift_days(
     return pendulum.Date.fromordinal(ordinal)
 
 
+def _check_arguments(name: str, period: object, month_end: object) -> None:
+    if not isinstance(period, Period):
+        raise ValidationError(
+            f"{name}() takes a Period such as Period(months=1) or Period.parse('1 month'),"
+            f" not {period!r}"
+        )
+    if not isinstance(month_end, MonthEnd):
+        raise ValidationError(
+            f"{name}(): month_end must be a MonthEnd such as MonthEnd.ROUND_DOWN, not {month_end!r}"
+        )
+
+
 def add(
     start: datetime.date, period: Period, *, month_end: MonthEnd = MonthEnd.REFUSE
 ) -> pendulum.Date:
@@ -230,6 +242,7 @@ def add(
         AmbiguousDateError: if the years and months land on a day the target month lacks
             and *month_end* is `MonthEnd.REFUSE`.
     """
+    _check_arguments("add", period, month_end)
     day = start if type(start) is pendulum.Date else as_date(start, field="start")
     months = period.years * 12 + period.months
     if months:
@@ -248,6 +261,7 @@ def subtract(
     Raises:
         AmbiguousDateError: as `add` does.
     """
+    _check_arguments("subtract", period, month_end)
     day = start if type(start) is pendulum.Date else as_date(start, field="start")
     if period.days:
         day = _shift_days(day, -period.days, start, "-", period)

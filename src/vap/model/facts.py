@@ -14,7 +14,7 @@ import attrs
 import pendulum
 
 from vap.errors import ValidationError
-from vap.model.dates import iso
+from vap.model.dates import as_date, iso
 from vap.model.evidence import Evidence
 from vap.model.reasons import Reason, reason
 from vap.model.roles import Role, Truth, as_role
@@ -95,10 +95,14 @@ class RoleFact:
 
     def covers(self, on: datetime.date) -> bool:
         """Whether the fact holds on the day *on*."""
+        if type(on) is not pendulum.Date:  # the engine's own days skip the check
+            on = as_date(on, field="on")
         return (self.since is None or self.since <= on) and (self.until is None or on < self.until)
 
     def overlaps(self, other: RoleFact) -> bool:
         """Whether the two facts hold on some common day."""
+        if not isinstance(other, RoleFact):
+            raise ValidationError(f"RoleFact.overlaps() takes a RoleFact, not {other!r}")
         starts_before_other_ends = (
             self.since is None or other.until is None or self.since < other.until
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Generic, TypeVar
 
+from vap.errors import UnknownKeyError
 from vap.model.validators import converter
 
 __all__ = ["FrozenMap", "frozen_map"]
@@ -28,7 +29,16 @@ class FrozenMap(Mapping[K, V], Generic[K, V]):
         self._key: int | None = None
 
     def __getitem__(self, key: K) -> V:
-        return self._items[key]
+        try:
+            return self._items[key]
+        except (KeyError, TypeError):  # TypeError: an unhashable key, which no map holds
+            raise UnknownKeyError(f"unknown key {key!r}: not among the {len(self)} held") from None
+
+    def __contains__(self, key: object) -> bool:
+        try:
+            return key in self._items
+        except TypeError:
+            return False
 
     def __iter__(self) -> Iterator[K]:
         return iter(self._items)

@@ -11,10 +11,11 @@ import pendulum
 
 from vap.errors import UnknownKeyError, ValidationError
 from vap.model.choices import Choice
-from vap.model.dates import MonthEnd, Period, subtract
+from vap.model.dates import MonthEnd, Period, as_date, subtract
 from vap.model.frozen import FrozenMap
 from vap.model.validators import (
     are_strings,
+    as_tuple,
     converter,
     is_date,
     is_text,
@@ -69,8 +70,8 @@ def _unique_keys(instance: Calendar, attribute: attrs.Attribute[Any], value: obj
 
 
 def _by_date(meetings: Iterable[Meeting]) -> tuple[Meeting, ...]:
-    items = tuple(meetings)
-    if all(isinstance(meeting, Meeting) for meeting in items):
+    items = as_tuple(meetings)  # anything but an iterable passes on, for the validator to refuse
+    if isinstance(items, tuple) and all(isinstance(meeting, Meeting) for meeting in items):
         return tuple(sorted(items, key=lambda meeting: (meeting.opens, meeting.key)))
     return items
 
@@ -106,7 +107,8 @@ class Calendar:
 
     def between(self, start: datetime.date, end: datetime.date) -> tuple[Meeting, ...]:
         """The meetings that open between *start* and *end*, both included."""
-        return tuple(meeting for meeting in self.meetings if start <= meeting.opens <= end)
+        first, last = as_date(start, field="start"), as_date(end, field="end")
+        return tuple(meeting for meeting in self.meetings if first <= meeting.opens <= last)
 
 
 def extension_request_deadline(
@@ -122,5 +124,11 @@ def extension_request_deadline(
     Raises:
         AmbiguousDateError: where nine months back lands on a day the month lacks (a
             meeting opening on 30 November) and *month_end* is `MonthEnd.REFUSE`.
+        ValidationError: for something other than a `Meeting`.
     """
+    if not isinstance(meeting, Meeting):
+        raise ValidationError(
+            "extension_request_deadline() takes a Meeting, such as vap.meetings()['9MSP'],"
+            f" not {meeting!r}"
+        )
     return subtract(meeting.opens, _REQUEST_LEAD, month_end=month_end)

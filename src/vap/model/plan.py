@@ -12,6 +12,7 @@ import pendulum
 from vap.errors import UnknownKeyError, ValidationError
 from vap.model.actions import Action, Section, Step
 from vap.model.applicability import Applicability
+from vap.model.dates import as_date
 from vap.model.frozen import FrozenMap
 from vap.model.keys import parent_key, plan_key
 from vap.model.meetings import Calendar
@@ -154,6 +155,7 @@ class Plan:
 
     def in_force_on(self, day: datetime.date) -> bool:
         """Whether the plan is in force on *day* (its adoption included, its successor's not)."""
+        day = as_date(day, field="day")
         return self.adopted <= day and (self.superseded is None or day < self.superseded)
 
     def filter(

@@ -16,6 +16,7 @@ from vap.model.io import Source
 from vap.model.keys import as_state_code, as_step_key, parent_key, state_code, step_key
 from vap.model.timelines import covered_year
 from vap.model.validators import (
+    as_tuple,
     converter,
     is_date,
     is_instance,
@@ -126,8 +127,8 @@ def record_order(record: Record) -> tuple[object, ...]:
 
 
 def _canonical(records: Iterable[Record]) -> tuple[Record, ...]:
-    items = tuple(records)
-    if all(isinstance(record, Record) for record in items):
+    items = as_tuple(records)  # anything but an iterable passes on, for the validator to refuse
+    if isinstance(items, tuple) and all(isinstance(record, Record) for record in items):
         return tuple(sorted(items, key=record_order))
     return items
 

@@ -362,6 +362,8 @@ def read_facts(
     Raises:
         ValidationError: where two sources give one role two values on the same day.
     """
+    if not isinstance(observations, Iterable):
+        raise ValidationError(f"read_facts takes Observation values, not {observations!r}")
     by_role: dict[Role, list[Observation]] = {}
     for observation in observations:
         if not isinstance(observation, Observation):

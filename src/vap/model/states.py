@@ -121,8 +121,9 @@ class Event:
 
 def _effective(withdrawal: Withdrawal) -> pendulum.Date:
     """Six months after the notice (Article 20(2)); a day the month lacks must be given."""
+    notified = as_date(withdrawal.notified, field="Withdrawal.notified")
     try:
-        return add(withdrawal.notified, WITHDRAWAL_NOTICE)
+        return add(notified, WITHDRAWAL_NOTICE)
     except AmbiguousDateError:
         raise ValidationError(
             f"Withdrawal.effective must be given for a notice of {withdrawal.notified}: six"
@@ -269,6 +270,15 @@ class StateParty:
                 f"{where}: entry_into_force {given_entry} contradicts Article 17, which gives"
                 f" {computed} for an instrument deposited on {deposit_day}"
             )
+        events, extensions = as_tuple(events), as_tuple(extensions)
+        for field, values, kind in (
+            ("events", events, Event),
+            ("extensions", extensions, Extension),
+        ):
+            if not isinstance(values, tuple) or not all(isinstance(v, kind) for v in values):
+                raise ValidationError(
+                    f"{where}: {field} must be a sequence of {kind.__name__} values, not {values!r}"
+                )
         self.__attrs_init__(
             code=code,
             name=name,
