@@ -48,6 +48,17 @@ def test_entry_into_force_refuses_non_dates():
         vap.entry_into_force("2010-02-16")  # type: ignore[arg-type]
 
 
+def test_entry_into_force_refuses_deposits_the_convention_did_not_allow():
+    # Article 15: opened for signature on 3 December 2008, the day the first ratified.
+    assert vap.entry_into_force(date(2008, 12, 3)) == date(2010, 8, 1)
+    with pytest.raises(vap.ValidationError, match="before the Convention was opened"):
+        vap.entry_into_force(date(2008, 12, 2))
+    with pytest.raises(vap.ValidationError, match="before the Convention was opened"):
+        StateParty("XYZ", "X", deposited=date(1900, 1, 1))
+    with pytest.raises(vap.ValidationError, match="entry into force 2200-06-01 is out of range"):
+        vap.entry_into_force(date(2199, 12, 1))
+
+
 def test_one_line_state_holds_exactly_its_roles_throughout():
     xyz = StateParty("XYZ", "Xyzland", deposited=date(2011, 3, 14), roles={Role.VICTIMS})
     assert xyz.entry_into_force == date(2011, 9, 1)

@@ -51,6 +51,10 @@ __all__ = [
     "fact_order",
 ]
 
+OPENED_FOR_SIGNATURE: Final = pendulum.Date(2008, 12, 3)
+"""Article 15: the Convention was opened for signature in Oslo on 3 December 2008; no
+instrument was deposited before."""
+
 THIRTIETH_DEPOSIT: Final = pendulum.Date(2010, 2, 16)
 """The day the thirtieth instrument was deposited (Burkina Faso and Moldova, 16 February 2010)."""
 
@@ -68,15 +72,21 @@ def entry_into_force(deposited: datetime.date) -> pendulum.Date:
     the first day of the month six months after the month of deposit.
 
     Raises:
-        ValidationError: if *deposited* is not a date.
+        ValidationError: if *deposited* is not a date, is before the Convention was opened
+            for signature (3 December 2008), or gives an entry into force after 2199.
     """
     day = to_date(deposited)
     if type(day) is not pendulum.Date:
         raise ValidationError(f"deposited must be a date (datetime.date), not {deposited!r}")
+    if day < OPENED_FOR_SIGNATURE:
+        raise ValidationError(
+            f"deposited {day} is before the Convention was opened for signature on"
+            f" {OPENED_FOR_SIGNATURE} (Article 15)"
+        )
     if day <= THIRTIETH_DEPOSIT:
         return GENERAL_ENTRY_INTO_FORCE
     year, month = divmod(day.year * 12 + day.month - 1 + 6, 12)
-    return pendulum.Date(year, month + 1, 1)
+    return as_date(pendulum.Date(year, month + 1, 1), field="entry into force")
 
 
 WITHDRAWAL_NOTICE: Final = Period(months=6)
