@@ -424,6 +424,12 @@ def _change(**change):
     return vap.Change(**{**fields, **change})
 
 
+def _closed():
+    file = io.StringIO("{}")
+    file.close()
+    return file
+
+
 _MOMENT = datetime.datetime(2012, 1, 1, 12, 0)  # which day it is depends on a time zone
 SCHEDULE = vap.schedule(LAO, until=date(2012, 12, 31))
 ASSESSMENT = vap.assess(
@@ -571,6 +577,15 @@ CONSTRUCTORS = [
     ("a fact beside nothing", lambda: LAO.facts[0].overlaps(None), "takes a RoleFact"),
     ("a source of no key", lambda: vap.sources()["x"], "unknown key 'x'"),
     ("a notice in words", lambda: vap.Withdrawal(notified="2012-01-01"), "Withdrawal.notified"),
+    ("a converter of no kind", lambda: vap.dumps(LAO, conv="x"), "conv must be a cattrs converter"),
+    ("a stamp in words", lambda: SCHEDULE.to_ical(stamp="x"), "stamp must be a datetime"),
+    ("changes since nothing", lambda: ASSESSMENT.changes_since(None), "takes an Assessment"),
+    (
+        "a closed file",
+        lambda: vap.load_progress(_closed(), format="json"),
+        "cannot read the open file: I/O operation on closed file",
+    ),
+    ("a path with NUL", lambda: vap.load_progress("a\x00.json"), "cannot hold a NUL character"),
     ("a plot of no States", lambda: vap.schedule([]).plot(), "the schedule holds no States"),
     ("a plot undated in words", lambda: SCHEDULE.plot(include_undated="x"), "True or False"),
     ("a plot of another assessment", lambda: SCHEDULE.plot(assessment="x"), "an Assessment"),

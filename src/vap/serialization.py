@@ -111,6 +111,7 @@ def dumps(value: object, *, indent: int | None = None, conv: cattrs.Converter | 
     """
     if indent is not None and (type(indent) is not int or indent < 0):
         raise VapError(f"indent must be None or a whole number of 0 or more, not {indent!r}")
+    _check_converter(conv)
     kind = type(value)
     name = _document_name(kind)
     body = (conv or converter()).unstructure(value, kind)
@@ -126,6 +127,13 @@ def dumps(value: object, *, indent: int | None = None, conv: cattrs.Converter | 
     if indent is None:
         return json.dumps(document, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return json.dumps(document, indent=indent, sort_keys=True, ensure_ascii=False)
+
+
+def _check_converter(conv: object) -> None:
+    if conv is not None and not isinstance(conv, cattrs.BaseConverter):
+        raise VapError(
+            f"conv must be a cattrs converter (vap.serialization.make_converter()), not {conv!r}"
+        )
 
 
 def _orjson() -> Any:
@@ -147,6 +155,7 @@ def loads(text: str | bytes, kind: type[T], *, conv: cattrs.Converter | None = N
         VapError: for a *kind* that has no document format.
     """
     name = _document_name(kind)
+    _check_converter(conv)
     value = read_json_document(text, kind, name, conv=conv)
     problems = _inconsistencies(value)
     if problems:

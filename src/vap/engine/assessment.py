@@ -356,6 +356,8 @@ class Assessment(Sequence[AssessmentRow]):
         """Return the items whose status differs from an *earlier* assessment's."""
         from vap.engine.indicators import changes  # noqa: PLC0415 - built on this module
 
+        if not isinstance(earlier, Assessment):
+            raise ValidationError(f"changes_since() takes an Assessment, not {earlier!r}")
         return changes(earlier, self)
 
     def to_records(self) -> list[dict[str, Any]]:

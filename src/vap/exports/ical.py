@@ -12,7 +12,7 @@ import datetime
 import re
 from typing import TYPE_CHECKING
 
-from vap.errors import MissingExtraError
+from vap.errors import MissingExtraError, ValidationError
 from vap.model.roles import Truth
 
 if TYPE_CHECKING:
@@ -42,7 +42,10 @@ def to_ical(schedule: Schedule, *, stamp: datetime.datetime | None = None) -> by
 
     Raises:
         MissingExtraError: if the ``icalendar`` package is not installed.
+        ValidationError: for a *stamp* that is not a `datetime.datetime`.
     """
+    if stamp is not None and not isinstance(stamp, datetime.datetime):
+        raise ValidationError(f"to_ical stamp must be a datetime.datetime, not {stamp!r}")
     try:
         import icalendar  # noqa: PLC0415 - an optional extra
     except ImportError:  # pragma: no cover - the test environment has every extra

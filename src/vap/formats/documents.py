@@ -117,9 +117,14 @@ def read_text(source: Source) -> str | bytes:
                 content: str | bytes = file.read(MAX_BYTES + 1)
         except OSError as error:
             raise FormatError(f"cannot read {name}: {error.strerror}") from None
+        except ValueError:  # a NUL in the path, which no file name holds
+            raise FormatError(f"cannot read {name}: a path cannot hold a NUL character") from None
     elif hasattr(source, "read"):
-        content = source.read(MAX_BYTES + 1)
         name = "the open file"
+        try:
+            content = source.read(MAX_BYTES + 1)
+        except (OSError, ValueError) as error:  # ValueError: a closed file
+            raise FormatError(f"cannot read {name}: {error}") from None
         if not isinstance(content, str | bytes):
             raise FormatError(f"expected a path or an open file, got {type(source).__name__}")
     else:
