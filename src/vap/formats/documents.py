@@ -95,6 +95,25 @@ def _too_large(name: str) -> FormatError:
     )
 
 
+def _read_path(path: str | os.PathLike[str], name: str) -> bytes:
+    """The bytes of the regular file at *path*, up to one past `MAX_BYTES`."""
+    try:
+        found = os.stat(path)  # noqa: PTH116 - str and PathLike alike
+    except OSError as error:
+        raise FormatError(f"cannot read {name}: {error.strerror}") from None
+    except ValueError:  # a NUL in the path, which no file name holds
+        raise FormatError(f"cannot read {name}: a path cannot hold a NUL character") from None
+    if not stat.S_ISREG(found.st_mode):
+        raise FormatError(f"cannot read {name}: not a regular file")
+    if found.st_size > MAX_BYTES:
+        raise _too_large(name)
+    try:
+        with open(path, "rb") as file:  # noqa: PTH123 - str and PathLike alike
+            return file.read(MAX_BYTES + 1)
+    except OSError as error:
+        raise FormatError(f"cannot read {name}: {error.strerror}") from None
+
+
 def read_text(source: Source) -> str | bytes:
     """
     Return the content of *source*: a path to a regular file, or an open file.
@@ -107,18 +126,7 @@ def read_text(source: Source) -> str | bytes:
     """
     if isinstance(source, str | os.PathLike):
         name = repr(os.fspath(source))
-        try:
-            found = os.stat(source)  # noqa: PTH116 - str and PathLike alike
-            if not stat.S_ISREG(found.st_mode):
-                raise FormatError(f"cannot read {name}: not a regular file")
-            if found.st_size > MAX_BYTES:
-                raise _too_large(name)
-            with open(source, "rb") as file:  # noqa: PTH123 - str and PathLike alike
-                content: str | bytes = file.read(MAX_BYTES + 1)
-        except OSError as error:
-            raise FormatError(f"cannot read {name}: {error.strerror}") from None
-        except ValueError:  # a NUL in the path, which no file name holds
-            raise FormatError(f"cannot read {name}: a path cannot hold a NUL character") from None
+        content: str | bytes = _read_path(source, name)
     elif hasattr(source, "read"):
         name = "the open file"
         try:
