@@ -15,6 +15,7 @@ import vap
 from vap import exports, serialization
 from vap.cli import main
 from vap.data import cache
+from vap.formats import documents
 from vap.formats.converter import structure
 from vap.model.duties import occurrences
 from vap.model.policy import SchedulePolicy
@@ -128,6 +129,30 @@ def test_role_lists_take_their_members_as_text_too():
         key="L", role=vap.Role.VICTIMS, value=vap.Truth.YES, evidence=EVIDENCE, members="LAO; AFG"
     )
     assert listed.members == frozenset({"LAO", "AFG"})
+
+
+def test_a_role_list_names_holders_or_not_holders_never_unknown_ones():
+    with pytest.raises(vap.ValidationError, match="RoleList.value must be Truth.YES or Truth.NO"):
+        vap.RoleList(key="L", role=vap.Role.VICTIMS, value=vap.Truth.UNKNOWN, evidence=EVIDENCE)
+
+
+def test_a_frozen_map_holds_no_unhashable_key():
+    held = vap.sources()
+    assert [] not in held
+    with pytest.raises(vap.UnknownKeyError, match=r"unknown key \[\]"):
+        held[[]]
+
+
+def test_a_file_that_cannot_be_opened_is_a_format_error(tmp_path, monkeypatch):
+    path = tmp_path / "progress.json"
+    path.write_text("{}", encoding="utf-8")
+
+    def refuse(*_, **__):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(documents, "open", refuse, raising=False)
+    with pytest.raises(vap.FormatError, match="cannot read .*: Permission denied"):
+        vap.load_progress(path)
 
 
 def test_a_plan_document_may_bring_its_own_meetings(tmp_path):

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 import vap
 from vap import Observation, Role, Truth
+from vap.data.quality import why_unknown
 from vap.testing import strategies as vst
 
 EVIDENCE = vap.Evidence(source="S", as_of=datetime.date(2017, 8, 1), quote="q")
@@ -80,3 +81,15 @@ def test_colombia_is_unknown_where_the_monitor_called_it_unclear():
     assert colombia.role(Role.CONTAMINATED, on=datetime.date(2016, 3, 1)) is Truth.UNKNOWN
     # Mine Action Review, 1 July 2019: a complete list of the States Parties contaminated.
     assert colombia.role(Role.CONTAMINATED, on=datetime.date(2019, 7, 1)) is Truth.NO
+
+
+def test_why_a_role_between_two_agreeing_sources_is_unknown():
+    def seen(value: Truth, year: int) -> Observation:
+        day = datetime.date(year, 8, 1)
+        return Observation(role=Role.CONTAMINATED, value=value, on=day, evidence=EVIDENCE)
+
+    facts = vap.read_facts([seen(Truth.NO, 2011), seen(Truth.UNKNOWN, 2013), seen(Truth.NO, 2015)])
+    state = vap.StateParty("XYZ", "X", deposited=datetime.date(2009, 1, 1), facts=facts)
+    assert why_unknown(state, Role.CONTAMINATED, datetime.date(2013, 8, 1)) == (
+        "no until 2011-08-02, no again from 2015-08-01: a source in between calls it unclear"
+    )

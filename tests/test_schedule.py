@@ -330,6 +330,9 @@ def test_explain(early_schedule):
     assert "on no fixed date" in str(early_schedule.explain("VAP-1"))
     with pytest.raises(vap.UnknownKeyError, match="unknown key 'VAP-99'"):
         early_schedule.explain("VAP-99")
+    # A key the plan has, but no item of it in the days the schedule covers.
+    with pytest.raises(vap.UnknownKeyError, match="the schedule has no item 'CCM-7.2' for XYZ"):
+        early_schedule.filter(lambda item: item.key != "CCM-7.2").explain("CCM-7.2", state="XYZ")
 
 
 def test_explain_needs_a_state_when_there_are_several():
