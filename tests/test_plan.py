@@ -11,6 +11,7 @@ import attrs
 import pytest
 
 import vap
+from cached import assert_kept_out_of_the_value
 from vap import Role, Truth
 
 
@@ -179,12 +180,7 @@ def test_duties_are_made_once_and_kept_out_of_the_value(plan):
         duties = subject.duties
         assert subject.duties is duties
         assert [duty.key for duty in duties] == [step.key for step in subject.steps]
-        copy = attrs.evolve(subject)
-        assert copy == subject
-        assert hash(copy) == hash(subject)
-        assert repr(copy) == repr(subject)
-        assert copy.duties == duties
-        assert copy.duties is not duties
+        assert_kept_out_of_the_value(subject, lambda value: value.duties)
     assert "duties" not in vap.dumps(plan)
     assert vap.loads(vap.dumps(plan), vap.Plan) == plan
     # The schedule is made from the same duties, each on the plan's own calendar.
