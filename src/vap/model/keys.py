@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Final
 
 from vap.errors import ValidationError
-from vap.model.validators import matches
+from vap.model.validators import full_match, matches
 
 __all__ = [
     "ACTION_KEY",
@@ -54,10 +54,10 @@ _PARTS: Final = re.compile(r"([A-Z]+)-(\d+)(?:\.(\d+)([a-z]?))?")
 
 
 def _checked(pattern: str, words: str) -> Callable[[object, str], str]:
-    compiled = re.compile(pattern, re.ASCII)
+    fits = full_match(pattern)
 
     def check(value: object, where: str) -> str:
-        if not isinstance(value, str) or not compiled.fullmatch(value):
+        if not fits(value):
             raise ValidationError(f"{where} takes {words}, not {value!r}")
         return value
 

@@ -92,7 +92,7 @@ class Calendar:
     def __getitem__(self, key: str) -> Meeting:
         try:
             return self._index[key]
-        except (KeyError, TypeError):
+        except KeyError:  # an unhashable key too: FrozenMap says UnknownKeyError
             known = ", ".join(self._index)
             raise UnknownKeyError(f"unknown meeting {key!r}: expected one of {known}") from None
 

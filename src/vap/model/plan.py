@@ -110,7 +110,7 @@ class Plan:
     def __getitem__(self, key: str) -> Action:
         try:
             return self._index[key]
-        except (KeyError, TypeError):
+        except KeyError:  # an unhashable key too: FrozenMap says UnknownKeyError
             raise UnknownKeyError(
                 f"unknown action {key!r}: expected a key from {self.key}-{self.actions[0].number}"
                 f" to {self.key}-{self.actions[-1].number}"

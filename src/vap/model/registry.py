@@ -65,7 +65,7 @@ class _ByCode(Mapping[str, V]):
     def __getitem__(self, code: str) -> V:
         try:
             return self._index[code]
-        except (KeyError, TypeError):
+        except KeyError:  # an unhashable key too: FrozenMap says UnknownKeyError
             raise UnknownKeyError(self._unknown(code)) from None
 
     def __iter__(self) -> Iterator[str]:

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from itertools import repeat
-from typing import Any, Final, TypeVar
+from typing import Any, Final, TypeGuard, TypeVar
 
 import attrs
 import pendulum
@@ -256,12 +256,22 @@ def is_instance(
     return validate
 
 
-def matches(pattern: str, expected: str) -> Callable[[object, attrs.Attribute[Any], object], None]:
-    """Refuse a string that does not match *pattern* in full, saying what was *expected*."""
+def full_match(pattern: str) -> Callable[[object], TypeGuard[str]]:
+    """Whether a value is a string that *pattern* matches in full (ASCII classes only)."""
     compiled = re.compile(pattern, re.ASCII)
 
+    def fits(value: object) -> TypeGuard[str]:
+        return isinstance(value, str) and compiled.fullmatch(value) is not None
+
+    return fits
+
+
+def matches(pattern: str, expected: str) -> Callable[[object, attrs.Attribute[Any], object], None]:
+    """Refuse a string that does not match *pattern* in full, saying what was *expected*."""
+    fits = full_match(pattern)
+
     def validate(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-        if not isinstance(value, str) or not compiled.fullmatch(value):
+        if not fits(value):
             raise ValidationError(
                 f"{_where(instance, attribute)} must be {expected}, not {value!r}"
             )
