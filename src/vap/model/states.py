@@ -12,7 +12,7 @@ import pendulum
 
 from vap.errors import AmbiguousDateError, UnknownKeyError, ValidationError
 from vap.model.choices import Choice
-from vap.model.dates import FIRST_DAY, LAST_DAY, MonthEnd, Period, add, as_date
+from vap.model.dates import MonthEnd, Period, add, as_date
 from vap.model.extensions import (
     EXTENSION_RULES,
     Extension,
@@ -387,13 +387,7 @@ class StateParty:
         Raises:
             ValidationError: for an unknown role, or a day that is not a date in range.
         """
-        if type(role) is not Role:
-            role = Role.parse(role)
-        day = (
-            on
-            if type(on) is pendulum.Date and FIRST_DAY <= on <= LAST_DAY
-            else as_date(on, field="on")
-        )
+        role, day = Role.parse(role), as_date(on, field="on")
         for fact in self.facts:
             if fact.role is role and fact.covers(day):
                 return fact
