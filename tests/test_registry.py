@@ -6,6 +6,7 @@ import csv
 from datetime import date
 from importlib.resources import files
 
+import pendulum
 import pytest
 
 import vap
@@ -103,10 +104,10 @@ def test_no_fact_contradicts_its_own_evidence(states, row):
     day = date.fromisoformat(row["on"])
     if day < state.entry_into_force:
         return  # before the State was bound: nothing is kept of it
-    if row["kind"] == "from" and row["precision"] == "month":  # settled the month after
-        day = date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    if row["kind"] == "from" and row["precision"] == "month":  # settled on its last day
+        day = pendulum.Date(day.year, day.month, 1).end_of("month")
     elif row["kind"] == "from" and row["precision"] == "year":
-        day = date(day.year + 1, 1, 1)
+        day = date(day.year, 12, 31)
     assert state.role(role, on=day) is _observed(row), row["quote"]
 
 

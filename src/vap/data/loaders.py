@@ -63,12 +63,12 @@ class _Precision(enum.Enum):
     YEAR = "year"
 
     def settled(self, on: pendulum.Date) -> pendulum.Date:
-        """The first day the change is certain: *on*, or the first day after its month or year."""
+        """The first day the change is certain: *on*, or the last day of its month or year."""
         if self is _Precision.DAY:
             return on
         if self is _Precision.MONTH:
-            return pendulum.Date(on.year + on.month // 12, on.month % 12 + 1, 1)
-        return pendulum.Date(on.year + 1, 1, 1)
+            return on.end_of("month")
+        return pendulum.Date(on.year, 12, 31)
 
 
 _MEETING_COLUMNS = {

@@ -104,8 +104,9 @@ class Observation:
     is unclear whether Colombia is contaminated"): it gives no fact, and the value of an
     earlier observation does not run on through it (rule 3). A change
     (``change=True``, a completion or a discovery) says the value holds from the day it
-    happened; when the source gives only its month or year, the change happened somewhere
-    in ``on`` (the window's first day) up to ``settled`` (the first day it is certain).
+    happened; when the source gives only its month or year, the change happened on a day
+    from ``on`` (the window's first day) to ``settled`` (its last, the first day
+    the change is certain).
     """
 
     role: Role = attrs.field(converter=as_role)
@@ -149,8 +150,7 @@ class Observation:
         if self.settled == self.on:
             return f"{self.role.value}: {self.value.value} from {self.on}"
         return (
-            f"{self.role.value}: {self.value.value} from a day between {self.on}"
-            f" and {self.settled - _ONE_DAY}"
+            f"{self.role.value}: {self.value.value} from a day between {self.on} and {self.settled}"
         )
 
 
