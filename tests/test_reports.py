@@ -71,3 +71,59 @@ def test_initial_reports_of_named_states(code, status):
     assessment = vap.assess(SCHEDULE, vap.reports(), as_of=date(2013, 1, 1))
     (row,) = assessment.for_state(code).for_key("CCM-7.1")
     assert row.status is status, row.reason
+
+
+# --- completions of Articles 3 and 4 ---------------------------------------------------------
+
+ROLE_OF = {"CCM-3.2": vap.Role.STOCKPILES, "CCM-4.1a": vap.Role.CONTAMINATED}
+COMPLETIONS = [record for record in vap.reports() if record.key in ROLE_OF]
+
+
+@pytest.mark.parametrize("record", COMPLETIONS, ids=lambda r: f"{r.state}-{r.key}-{r.on}")
+def test_a_completion_agrees_with_the_role_facts(record):
+    """
+    A completion is the end of the role the obligation rests on: no longer held on its day.
+
+    A record that gives the day says no that day; one that gives a day by which it was done
+    is never contradicted by a yes on or after that day (the facts may still be settling a
+    change known to its month or year).
+    """
+    state = vap.states_parties()[record.state]
+    role = ROLE_OF[record.key]
+    assert record.status.meets
+    truth = state.role(role, on=record.on)
+    if record.status is vap.RecordStatus.MET:
+        assert truth is vap.Truth.NO, record
+    else:
+        assert truth is not vap.Truth.YES, record
+    later = [f for f in state.facts if f.role is role and f.value is vap.Truth.YES]
+    assert all(f.until is not None and f.until <= record.on for f in later), record
+
+
+@pytest.mark.parametrize(
+    ("code", "key", "status", "reason"),
+    [
+        # Germany completed the destruction of its stockpile on 25 November 2015 (ISU).
+        ("DEU", "CCM-3.2", vap.Status.MET_ON_TIME, "met on 2015-11-25, due 2018-08-01"),
+        # Croatia: "on 10 July 2020 it completed the clearance", due 1 August 2020
+        ("HRV", "CCM-4.1a", vap.Status.MET_ON_TIME, "met on 2020-07-10, due 2020-08-01"),
+        # Bosnia and Herzegovina: clearance completed in August 2023, extended to 1 September
+        ("BIH", "CCM-4.1a", vap.Status.MET_ON_TIME, "met by 2023-08-31"),
+        # Cuba: "destroyed the entire stockpile ... during 2017", due 1 October 2024
+        ("CUB", "CCM-3.2", vap.Status.MET_ON_TIME, "met by 2017-12-31"),
+    ],
+)
+def test_completions_of_named_states(code, key, status, reason):
+    assessment = vap.assess(SCHEDULE, vap.reports(), as_of=date(2025, 12, 31))
+    (row,) = assessment.for_state(code).for_key(key)
+    assert row.status is status, row.reason
+    assert row.reason.startswith(reason), row.reason
+
+
+def test_norway_destroyed_its_stockpile_before_it_was_bound():
+    # "With today's destruction Norway has completed one of the key obligations of the
+    # Convention on Cluster Munitions even before its entry into force on the 1 August 2010."
+    norway = vap.states_parties()["NOR"]
+    assert norway.role(vap.Role.STOCKPILES, on=norway.entry_into_force) is vap.Truth.NO
+    (item,) = SCHEDULE.for_state("NOR").for_key("CCM-3.2")
+    assert item.applies is vap.Truth.NO

@@ -306,7 +306,7 @@ def _parser() -> argparse.ArgumentParser:
     records.add_argument(
         "--published",
         action="store_true",
-        help="the built-in record of Article 7 reports (vap.reports()), for every State Party",
+        help="the built-in record of reports and completions (vap.reports()), every State Party",
     )
     assess.add_argument(
         "--keys",

@@ -173,10 +173,12 @@ def states_parties() -> StatesParties:
 
 def reports() -> Progress:
     """
-    Return the published record of Article 7 transparency reports, as records.
+    Return the published record of Article 7 reports and of completions, as records.
 
     ``CCM-7.1`` for the initial report and ``CCM-7.2`` for each yearly update, with the
-    year it covers; each record names its source and quotes it. Where a source gives only
+    year it covers; ``CCM-3.2`` for the completed destruction of a stockpile (Article
+    3(2)) and ``CCM-4.1a`` for completed clearance (Article 4(1)(a)), each of those also a
+    role fact's end. Each record names its source and quotes it. Where a source gives only
     the month or year of a report, or that it had been made by a day, the record says
     ``met-by`` that day; where a source says a report was still missing on a day, it says
     ``not-met``. A report no source mentions has no record: the assessment then says
