@@ -79,6 +79,16 @@ ROLE_OF = {"CCM-3.2": vap.Role.STOCKPILES, "CCM-4.1a": vap.Role.CONTAMINATED}
 COMPLETIONS = [record for record in vap.reports() if record.key in ROLE_OF]
 
 
+def test_the_completions_the_data_page_counts():
+    # "30 records: 25 stockpiles, 5 clearances, each after the State was bound" (data page);
+    # "522 records" in all.
+    states = vap.states_parties()
+    assert len(vap.reports()) == 522
+    assert len(vap.reports().for_key("CCM-3.2")) == 25
+    assert len(vap.reports().for_key("CCM-4.1a")) == 5
+    assert all(record.on >= states[record.state].entry_into_force for record in COMPLETIONS)
+
+
 @pytest.mark.parametrize("record", COMPLETIONS, ids=lambda r: f"{r.state}-{r.key}-{r.on}")
 def test_a_completion_agrees_with_the_role_facts(record):
     """
