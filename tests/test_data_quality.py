@@ -92,12 +92,13 @@ def test_why_unknown_refuses_a_role_a_fact_gives():
 
 
 # The floors the built-in world reached (docs/data-quality.md): a change of data that loses
-# answers fails here. Issue #10 asks for 95 %; the holes that remain are named there.
+# answers fails here. Issue #10 asks for 95 %, which the Convention's obligations reach on
+# both days; the holes that remain in the actions are named there.
 FLOORS = [
     (date(2011, 6, 1), vap.vientiane_action_plan(), 0.89),
     (date(2013, 1, 1), vap.vientiane_action_plan(), 0.905),
     (date(2015, 6, 1), vap.vientiane_action_plan(), 0.91),
-    (date(2020, 1, 1), vap.convention_obligations(), 0.944),
+    (date(2020, 1, 1), vap.convention_obligations(), 0.95),
     (date(2026, 1, 1), vap.convention_obligations(), 0.95),
 ]
 

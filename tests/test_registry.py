@@ -156,6 +156,21 @@ def test_every_source_resolves():
         ("NLD", Role.RETAINS, date(2020, 2, 29), Truth.YES),
         ("NLD", Role.RETAINS, date(2020, 3, 1), Truth.UNKNOWN),
         ("NLD", Role.RETAINS, date(2021, 1, 1), Truth.NO),
+        # Slovakia's munitions declared for retention, still held in 2019 and November 2020,
+        # destroyed some day after that in 2020 (CMM 2021).
+        ("SVK", Role.RETAINS, date(2020, 1, 1), Truth.YES),
+        ("SVK", Role.RETAINS, date(2020, 12, 1), Truth.UNKNOWN),
+        ("SVK", Role.RETAINS, date(2021, 1, 1), Truth.NO),
+        # Lao PDR's initial report (25 January 2011): no stockpile, including for training.
+        ("LAO", Role.RETAINS, date(2011, 1, 24), Truth.UNKNOWN),
+        ("LAO", Role.RETAINS, date(2020, 1, 1), Truth.NO),
+        # The Monitor's "not known to have ... stockpiled", then Guyana's own initial report.
+        ("GUY", Role.STOCKPILES, date(2020, 1, 1), Truth.NO),
+        # Guinea-Bissau's own report of 1 January 2020 still said it possessed them; experts
+        # found none later that month, and it said so itself in 2022.
+        ("GNB", Role.STOCKPILES, date(2020, 1, 1), Truth.YES),
+        ("GNB", Role.STOCKPILES, date(2020, 6, 1), Truth.UNKNOWN),
+        ("GNB", Role.STOCKPILES, date(2022, 9, 1), Truth.NO),
     ],
 )
 def test_dated_facts(states, code, role, day, value):
