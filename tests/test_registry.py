@@ -171,6 +171,13 @@ def test_every_source_resolves():
         ("GNB", Role.STOCKPILES, date(2020, 1, 1), Truth.YES),
         ("GNB", Role.STOCKPILES, date(2020, 6, 1), Truth.UNKNOWN),
         ("GNB", Role.STOCKPILES, date(2022, 9, 1), Truth.NO),
+        # Existing law reported as sufficient in the only report filed by then (9 May 2011);
+        # "has not declared any" measures, up to its own day.
+        ("MLT", Role.NO_IMPLEMENTATION_MEASURES, date(2011, 5, 8), Truth.UNKNOWN),
+        ("MLT", Role.NO_IMPLEMENTATION_MEASURES, date(2011, 6, 1), Truth.NO),
+        ("MCO", Role.NO_IMPLEMENTATION_MEASURES, date(2011, 6, 1), Truth.YES),
+        ("SLE", Role.NO_IMPLEMENTATION_MEASURES, date(2011, 6, 1), Truth.YES),
+        ("VAT", Role.NO_IMPLEMENTATION_MEASURES, date(2011, 6, 1), Truth.NO),
     ],
 )
 def test_dated_facts(states, code, role, day, value):
