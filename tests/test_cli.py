@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import gc
 import importlib.metadata
 import io
 import runpy
@@ -276,11 +277,21 @@ def test_the_console_script_and_module(tmp_path):
 
 def test_python_dash_m_vap_is_the_command_line(capsys, monkeypatch):
     monkeypatch.setattr(sys, "argv", ["vap", "states", "--format", "json"])
-    with pytest.raises(SystemExit) as exit_:
-        runpy.run_module("vap", run_name="__main__")
+    try:
+        with pytest.raises(SystemExit) as exit_:
+            runpy.run_module("vap", run_name="__main__")
+        # The process is one command: its collector stays off until the process ends.
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
     assert exit_.value.code == 0
     assert vap.loads(capsys.readouterr().out, vap.StatesParties) == vap.states_parties()
     assert vap.__version__ == importlib.metadata.version("vap")
+
+
+def test_the_installed_command_is_the_process_entry():
+    (command,) = importlib.metadata.entry_points(group="console_scripts", name="vap")
+    assert command.value == "vap.cli:run"
 
 
 class _FailingTerminal(io.StringIO):

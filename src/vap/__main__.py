@@ -1,7 +1,5 @@
 """``python -m vap``: the command line."""
 
-import sys
+from vap.cli import run
 
-from vap.cli import main
-
-sys.exit(main())
+run()

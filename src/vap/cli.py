@@ -4,21 +4,26 @@ The ``vap`` command line: schedules, actions, explanations and assessments in a 
 Every error caused by bad input prints one line (or one line per problem of a file) on
 standard error and exits with status 1; a bad command line exits with status 2. No
 traceback reaches the user.
+
+The ``vap`` process (`run`) is one command: it makes many values, no reference cycles worth
+collecting, and ends. So the cyclic garbage collector is off for the whole process, imports
+of the model and the built-in data included (they are imported when a command needs them,
+not with this module); reference counting frees what is freed.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime
+import gc
 import os
 import re
 import sys
 from collections.abc import Callable, Sequence
-from typing import IO, Final, NoReturn
+from typing import IO, NoReturn
 
 import vap
 from vap.errors import VapError
-from vap.model.dates import FIRST_DAY, LAST_DAY, parse_date
 
 __all__ = ["main"]
 
@@ -46,21 +51,27 @@ class _Version(argparse.Action):
 
 
 def _date(text: str) -> datetime.date:
+    from vap.model.dates import parse_date  # noqa: PLC0415 - imported with the collector paused
+
     try:
         return parse_date(text)
     except VapError as error:
         raise argparse.ArgumentTypeError(error.message) from None
 
 
-_MOST_DAYS: Final = (LAST_DAY - FIRST_DAY).days
-"""The longest warning period that keeps every day it reaches in the supported years."""
-
-
 def _days(text: str) -> int:
-    """A number of days for ``--due-soon``: a whole number from 0 up."""
-    if not text.isascii() or not text.isdigit() or int(text) > _MOST_DAYS:
+    """
+    A number of days for ``--due-soon``: a whole number from 0 up.
+
+    At most the span of the supported years, the longest warning period that keeps every
+    day it reaches in them.
+    """
+    from vap.model.dates import FIRST_DAY, LAST_DAY  # noqa: PLC0415 - as in _date
+
+    most = (LAST_DAY - FIRST_DAY).days
+    if not text.isascii() or not text.isdigit() or int(text) > most:
         raise argparse.ArgumentTypeError(
-            f"expected a whole number of days from 0 to {_MOST_DAYS}, not {text!r}"
+            f"expected a whole number of days from 0 to {most}, not {text!r}"
         )
     return int(text)
 
@@ -181,6 +192,8 @@ def _until(arguments: argparse.Namespace) -> datetime.date | None:
     until: datetime.date | None = arguments.until
     if until is not None:
         return until
+    from vap.model.dates import LAST_DAY  # noqa: PLC0415 - as in _date
+
     superseded = vap.vientiane_action_plan().superseded
     days = min(arguments.due_soon, (LAST_DAY - arguments.as_of).days)  # no day past LAST_DAY
     horizon = arguments.as_of + datetime.timedelta(days=days)
@@ -363,5 +376,11 @@ def main(argv: Sequence[str] | None = None, *, stderr: IO[str] | None = None) ->
     return 0
 
 
-if __name__ == "__main__":  # pragma: no cover
+def run() -> NoReturn:
+    """The ``vap`` process: `main` on the process's arguments, with the collector off, then exit."""
+    gc.disable()  # the process ends with the command: nothing needs collecting before then
     sys.exit(main())
+
+
+if __name__ == "__main__":  # pragma: no cover
+    run()
