@@ -25,7 +25,7 @@ from typing import IO, NoReturn
 import vap
 from vap.errors import VapError
 
-__all__ = ["main"]
+__all__ = ["main", "run"]
 
 _WIDEST_TITLE = 58
 
@@ -51,7 +51,7 @@ class _Version(argparse.Action):
 
 
 def _date(text: str) -> datetime.date:
-    from vap.model.dates import parse_date  # noqa: PLC0415 - imported with the collector paused
+    from vap.model.dates import parse_date  # noqa: PLC0415 - when a command needs it (module docstring)
 
     try:
         return parse_date(text)
