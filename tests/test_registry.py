@@ -178,6 +178,11 @@ def test_every_source_resolves():
         ("MCO", Role.NO_IMPLEMENTATION_MEASURES, date(2011, 6, 1), Truth.YES),
         ("SLE", Role.NO_IMPLEMENTATION_MEASURES, date(2011, 6, 1), Truth.YES),
         ("VAT", Role.NO_IMPLEMENTATION_MEASURES, date(2011, 6, 1), Truth.NO),
+        # "No State Party completed the destruction of its cluster munition stocks in the
+        # second half of 2016 or first half of 2017"; Spain's were destroyed in 2017.
+        ("ESP", Role.STOCKPILES, date(2017, 6, 30), Truth.YES),
+        ("ESP", Role.STOCKPILES, date(2017, 7, 1), Truth.UNKNOWN),
+        ("ESP", Role.STOCKPILES, date(2018, 1, 1), Truth.NO),
     ],
 )
 def test_dated_facts(states, code, role, day, value):
