@@ -124,11 +124,13 @@ def _in_order(items):
     return sorted(items, key=lambda item: (item.state, item.uid, item.opens))
 
 
-def _simple_items(states, policy):
-    """Every item by the simple path: occurrences and judge asked directly, no cache."""
-    from vap.engine.builder import Plain, duties_of, items_of  # noqa: PLC0415
+def _simple_items(states, policy, plan=None, obligations=None):
+    """Every item by the simple path: each duty's windows worked out directly, no cache."""
+    from vap.engine.builder import duties_of, items_of  # noqa: PLC0415
+    from vap.engine.windows import Plain  # noqa: PLC0415
 
-    plan, obligations = vap.vientiane_action_plan(), vap.convention_obligations()
+    plan = plan or vap.vientiane_action_plan()
+    obligations = vap.convention_obligations() if obligations is None else obligations
     ask = Plain(policy, policy.until)
     return _in_order(
         item
@@ -143,6 +145,29 @@ def _simple_items(states, policy):
 def test_the_fast_path_agrees_with_the_simple_one(states):
     fast = vap.schedule(states, until=UNTIL, month_end=ROUND)
     assert _in_order(fast) == _simple_items(states, fast.policy)
+
+
+@given(
+    vst.plans(), st.lists(vst.states_parties(), min_size=1, max_size=3, unique_by=lambda s: s.code)
+)
+def test_the_fast_path_agrees_with_the_simple_one_on_any_plan(plan, states):
+    """Duties alike (equal `Duty.profile`) share their windows: each still gets its own."""
+    fast = vap.schedule(states, plan=plan, obligations=NO_OBLIGATIONS, until=UNTIL, month_end=ROUND)
+    assert _in_order(fast) == _simple_items(states, fast.policy, plan, NO_OBLIGATIONS)
+
+
+def test_the_plans_steps_alike_share_their_windows():
+    """The plan's 84 steps and obligations are dated and judged in 36 ways: 30 alike."""
+    from vap.engine.builder import duties_of  # noqa: PLC0415
+
+    plan = vap.vientiane_action_plan()
+    duties = duties_of(plan, vap.convention_obligations(), plan.meetings)
+    profiles = {duty.profile for duty in duties}
+    assert (len(duties), len(profiles)) == (84, 36)
+    first = next(duty for duty in duties if duty.key == "VAP-1")
+    everyone = [duty.key for duty in duties if duty.profile == first.profile]
+    assert len(everyone) == 30
+    assert {"VAP-2", "VAP-4", "VAP-66"} <= set(everyone)
 
 
 _CODES = ("AAA", "BBB", "CCC")
@@ -204,6 +229,11 @@ def test_every_built_in_item_passes_its_validators():
     for item in schedule:
         attrs.validate(item)
     assert len({item.uid for item in schedule}) == len(schedule)
+    # the reasons the engine makes unchecked are the constructor's, hash included
+    for made in {reason for item in schedule for reason in item.reasons}:
+        attrs.validate(made)
+        checked = vap.Reason(made.message, made.sources, made.evidence)
+        assert (checked, hash(checked)) == (made, hash(made))
 
 
 @given(vst.states_parties())

@@ -1,37 +1,33 @@
 """
 The scheduling engine: every duty of a plan and the Convention, dated for each State.
 
-For each State and duty, `vap.model.duties.occurrences` gives the windows it owes and
-`vap.model.applicability.judge` decides whether each applies: a dated occurrence on the
-day it opens (or, where its time ran out before the State was bound, on the day the
-State's part began), an undated one on the first day the State is among its addressees.
-Nothing here decides applicability a second way.
+Each State's items are its duties' windows (`vap.engine.windows`), each with the step's
+own key, title and rule. The engine asks for them through `vap.engine.fastpath.Memo`,
+which shares them between duties dated and judged alike and remembers the model's answers;
+`vap.engine.windows.Plain` is the simple path a law checks it against.
 """
 
 from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable, Mapping
-from typing import Final, Protocol
+from typing import Final
 
 import attrs
-import pendulum
 
 from vap.engine.collector import collector_paused
 from vap.engine.fastpath import Memo
 from vap.engine.schedule import Schedule, ScheduleItem
+from vap.engine.windows import Ask
 from vap.errors import UnknownKeyError, ValidationError
-from vap.model.applicability import judge, report_days, reports_read
 from vap.model.dates import MonthEnd, as_date
-from vap.model.duties import Duty, Occurrence, occurrences
+from vap.model.duties import Duty
 from vap.model.keys import key_order
 from vap.model.meetings import Calendar, MeetingDay
 from vap.model.obligations import ObligationSet
 from vap.model.plan import Plan
 from vap.model.policy import AfterPlanEnds, FirstAnnualReport, ReportedAreas, SchedulePolicy
 from vap.model.progress import Progress
-from vap.model.reasons import Reason
-from vap.model.roles import Truth
 from vap.model.states import StateParty
 from vap.model.timelines import Annually, ByMeeting
 from vap.model.validators import repeated, unchecked
@@ -54,123 +50,31 @@ def duties_of(plan: Plan, obligations: ObligationSet, meetings: Calendar) -> lis
     return sorted(duties, key=lambda duty: key_order(duty.key))
 
 
-class Ask(Protocol):
-    """How the engine asks the model: the plain functions, or the same behind caches."""
-
-    policy: SchedulePolicy
-
-    def occurrences(self, duty: Duty, state: StateParty) -> tuple[Occurrence, ...]:
-        """`vap.model.duties.occurrences` of *duty* for *state*."""
-        ...
-
-    def judge(
-        self, duty: Duty, state: StateParty, day: pendulum.Date, found: tuple[Occurrence, ...]
-    ) -> tuple[Truth, tuple[Reason, ...]]:
-        """`vap.model.applicability.judge` of *duty* for *state* on *day*."""
-        ...
-
-
-class Plain:
-    """Asks the model directly: the simple path the fast one is checked against."""
-
-    def __init__(self, policy: SchedulePolicy, through: pendulum.Date | None) -> None:
-        self.policy = policy
-        self.through = through
-
-    def occurrences(self, duty: Duty, state: StateParty) -> tuple[Occurrence, ...]:
-        """`vap.model.duties.occurrences`, computed."""
-        return occurrences(duty, state, self.policy, through=self.through)
-
-    def judge(
-        self, duty: Duty, state: StateParty, day: pendulum.Date, found: tuple[Occurrence, ...]
-    ) -> tuple[Truth, tuple[Reason, ...]]:
-        """`vap.model.applicability.judge`, computed."""
-        return judge(duty, state, day, self.policy, found)
-
-
-def _turning_days(
-    duty: Duty, state: StateParty, first: pendulum.Date, policy: SchedulePolicy
-) -> list[pendulum.Date]:
-    """
-    The days from *first* until the duty ends for the State on which its answer can change.
-
-    *first* itself, and the days a role fact begins or ends (and, when "have reported" is
-    read by the reports, the days the record changes), in order.
-    """
-    end = duty.end(state)
-    days = {first}
-    roles = duty.roles
-    if roles:
-        for fact in state.facts:
-            if fact.role in roles:
-                for day in (fact.since, fact.until):
-                    if day is not None and first < day and (end is None or day < end):
-                        days.add(day)
-    reports = reports_read(duty, policy)
-    if reports is not None:
-        days.update(
-            day
-            for day in report_days(state.code, reports)
-            if first < day and (end is None or day < end)
-        )
-    return sorted(days)
-
-
-def _search(
-    duty: Duty, state: StateParty, occurrence: Occurrence, found: tuple[Occurrence, ...], ask: Ask
-) -> tuple[pendulum.Date, Truth, tuple[Reason, ...]]:
-    """
-    The first day in an undated window on which the State is among the duty's addressees.
-
-    Returns that day and `Truth.YES`; else the first day the answer is unknown; else the
-    window's first day and `Truth.NO`. Only the days the answer can change on are tried.
-    """
-    answers: list[tuple[pendulum.Date, Truth, tuple[Reason, ...]]] = []  # the first day's first
-    for day in _turning_days(duty, state, occurrence.opens, ask.policy):
-        truth, reasons = ask.judge(duty, state, day, found)
-        if truth is Truth.YES:
-            return day, truth, reasons
-        answers.append((day, truth, reasons))
-    for answer in answers:
-        if answer[1] is Truth.UNKNOWN:
-            return answer
-    return answers[0]
-
-
 # Items pass every validator by construction (a law checks each built-in item with
 # `attrs.validate`), so they are made without running them again.
 _make_item: Final = unchecked(ScheduleItem)
 
 
 def items_of(duty: Duty, state: StateParty, ask: Ask) -> list[ScheduleItem]:
-    """The schedule items of one duty for one State, each judged by `judge`."""
-    found = ask.occurrences(duty, state)
-    items = []
-    step, waits_for_role = duty.step, duty.waits_for_role
-    for occurrence in found:
-        opens, anchor = occurrence.opens, occurrence.anchor
-        if occurrence.due is None and occurrence.lapsed is None:
-            opens, applies, reasons = _search(duty, state, occurrence, found, ask)
-            if waits_for_role and applies is Truth.YES:
-                anchor = opens
-        else:
-            applies, reasons = ask.judge(duty, state, max(opens, duty.start(state)), found)
-        items.append(
-            _make_item(
-                key=step.key,
-                obligation=duty.parent,
-                state=state.code,
-                title=step.title,
-                timeline=step.timeline,
-                opens=opens,
-                due=occurrence.due,
-                applies=applies,
-                year=occurrence.year,
-                anchor=anchor,
-                reasons=reasons,
-            )
+    """The schedule items of one duty for one State: its windows, each with the step's words."""
+    step, parent, code = duty.step, duty.parent, state.code
+    key, title, timeline = step.key, step.title, step.timeline
+    return [
+        _make_item(
+            key=key,
+            obligation=parent,
+            state=code,
+            title=title,
+            timeline=timeline,
+            opens=opens,
+            due=due,
+            applies=applies,
+            year=year,
+            anchor=anchor,
+            reasons=reasons,
         )
-    return items
+        for opens, due, year, anchor, applies, reasons in ask.windows(duty, state)
+    ]
 
 
 def _states(states: object) -> list[StateParty]:

@@ -1,8 +1,12 @@
 """
-The engine's fast path: caches around the model's two questions, for one schedule call.
+The engine's fast path: caches around the model's questions, for one schedule call.
 
-`Memo` answers exactly what `vap.engine.builder.Plain` answers (a law in the tests checks
-it on generated States): it only remembers. Occurrences depend on the duty, the State's
+`Memo` answers exactly what `vap.engine.windows.Plain` answers (a law in the tests checks
+it on generated States): it only remembers. Duties with equal profiles (`Duty.profile`:
+the rule, addressees, plan period and, where read, meetings and key) are dated and judged
+alike, so a State's windows are worked out once for them all (the Vientiane Action Plan's
+84 steps and obligations have 36 profiles: 30 steps are ongoing and addressed to all
+States Parties). Occurrences depend on the duty, the State's
 entry into force and withdrawal, and, for the duties that use them, its extensions or
 events; for a step of a plan that ended before the State's part began, on the plan's days
 and the entry into force alone (every such step lapses alike, so a State that joined after
@@ -23,6 +27,7 @@ from typing import Any
 
 import pendulum
 
+from vap.engine.windows import Window, windows_of
 from vap.model.applicability import judge, reports_read
 from vap.model.duties import Duty, Occurrence, occurrences
 from vap.model.facts import RoleFact
@@ -39,6 +44,7 @@ class Memo:
     """Remembers occurrences and answers within one schedule call."""
 
     __slots__ = (
+        "_alike",
         "_answers",
         "_by_role",
         "_facts",
@@ -46,7 +52,10 @@ class Memo:
         "_interned",
         "_lapsed",
         "_occurrences",
+        "_profiles",
         "_reasons",
+        "_windows",
+        "_windows_of",
         "policy",
         "through",
     )
@@ -68,6 +77,25 @@ class Memo:
         self._by_role: dict[Role, tuple[RoleFact, ...]] = {}
         self._facts: dict[int, tuple[tuple[RoleFact, ...], ...]] = {}
         self._reasons: dict[Reason, Reason] = {}
+        # The first duty met of each profile, and that duty for each duty met (by identity:
+        # a duty of the call's own list, which the call keeps alive).
+        self._profiles: dict[tuple[object, ...], Duty] = {}
+        self._alike: dict[int, Duty] = {}
+        # The State asked about last, and its windows by the first duty of their profile.
+        self._windows_of: StateParty | None = None
+        self._windows: dict[int, list[Window]] = {}
+
+    def windows(self, duty: Duty, state: StateParty) -> list[Window]:
+        """`windows_of` *duty* for *state*: those of the first duty alike, worked out once."""
+        if state is not self._windows_of:
+            self._windows_of, self._windows = state, {}
+        first = self._alike.get(id(duty))
+        if first is None:
+            first = self._alike[id(duty)] = self._profiles.setdefault(duty.profile, duty)
+        windows = self._windows.get(id(first))
+        if windows is None:
+            windows = self._windows[id(first)] = windows_of(first, state, self)
+        return windows
 
     def _dates_key(self, duty: Duty, state: StateParty) -> tuple[Any, ...]:
         """What the occurrences of *duty* depend on, for *state*."""

@@ -57,6 +57,8 @@ class Duty:
     circumstance it names, which no data decides.
     ``starts`` and ``ends``
     bound the plan's period (``None`` for the Convention, which has no end).
+    ``profile`` is all that `occurrences` and `vap.model.applicability.judge` read of the
+    duty: duties with equal profiles are dated and judged alike for every State.
     """
 
     step: Step
@@ -72,6 +74,7 @@ class Duty:
     reported: frozenset[Role] = attrs.field(init=False, repr=False)
     addressed: Reason = attrs.field(init=False, repr=False, eq=False)
     undecided: tuple[Reason, ...] = attrs.field(init=False, repr=False, eq=False)
+    profile: tuple[object, ...] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         predicate = self.addressee
@@ -92,6 +95,11 @@ class Duty:
             for circumstance in predicate.circumstances
         )
         object.__setattr__(self, "undecided", undecided)
+        # The step's own key only where its dates read it: the extensions granted for it.
+        own = self.step.key if self.extension is not None else None
+        meetings = self.meetings if isinstance(timeline, ByMeeting) else None
+        profile = (timeline, predicate, self.starts, self.ends, meetings, own)
+        object.__setattr__(self, "profile", profile)
 
     @property
     def key(self) -> str:

@@ -10,7 +10,7 @@ from vap.model.validators import are_strings, as_tuple, non_empty, to_strings, t
 __all__ = ["Reason", "reason"]
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class Reason:
     """
     One reason behind an answer, in words, with the sources of the facts it rests on.

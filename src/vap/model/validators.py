@@ -345,14 +345,19 @@ def unchecked(kind: type[T]) -> Callable[..., T]:
     maker = _MAKERS.get(kind)
     if maker is None:  # two threads may both make it: equal makers, either is kept
         names = [field.name for field in attrs.fields(kind)]  # type: ignore[arg-type]
+        # A slot that is no field holds attrs' cached hash (``cache_hash=True``): it starts
+        # empty, as attrs' own __init__ leaves it.
+        slots: tuple[str, ...] = getattr(kind, "__slots__", ())
+        empty = [slot for slot in slots if slot not in names and slot != "__weakref__"]
         namespace: dict[str, Any] = {"_new": object.__new__, "_kind": kind}
-        for name in names:  # the slot's own setter, which a frozen class's __setattr__ skips
+        for name in (*names, *empty):  # the slot's setter, which a frozen __setattr__ skips
             namespace[f"_set_{name}"] = getattr(kind, name).__set__
         source = "\n".join(
             [
                 f"def make(*, {', '.join(names)}):",
                 "    made = _new(_kind)",
                 *(f"    _set_{name}(made, {name})" for name in names),
+                *(f"    _set_{name}(made, None)" for name in empty),
                 "    return made",
             ]
         )
