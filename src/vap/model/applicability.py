@@ -81,10 +81,14 @@ ALL_STATES_REASONS: Final = (reason("addressed to all States Parties"),)
 _ONE_YEAR: Final = datetime.timedelta(days=366)
 
 
+_NO_FACT: Final = {
+    role: reason(f"{role.description}: unknown, no fact covers that day") for role in Role
+}
+"""The reason a role is unknown on a day, one value per role (shared by every answer)."""
+
+
 def _fact_reason(role: Role, fact: RoleFact | None) -> Reason:
-    if fact is None:
-        return reason(f"{role.description}: unknown, no fact covers that day")
-    return fact.reason
+    return _NO_FACT[role] if fact is None else fact.reason
 
 
 def addressee_truth(

@@ -11,6 +11,7 @@ caches around them.
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING, NamedTuple, assert_never
 
 import attrs
@@ -89,7 +90,7 @@ class Duty:
         object.__setattr__(self, "extension", EXTENSION_RULES.get(self.step.key))
         object.__setattr__(self, "waits_for_role", isinstance(self.step.timeline, OnRoleStart))
         object.__setattr__(self, "reported", reported_roles(predicate))
-        object.__setattr__(self, "addressed", reason(f"addressed to {predicate}"))
+        object.__setattr__(self, "addressed", _addressed(predicate))
         undecided = tuple(
             reason(f"whether {circumstance.words}: unknown, no data decides it")
             for circumstance in predicate.circumstances
@@ -146,6 +147,12 @@ class Duty:
     def ended_before(self, state: StateParty) -> bool:
         """Whether the duty's plan ended before *state*'s part in it could begin."""
         return self.ends is not None and self.start(state) >= self.ends
+
+
+@functools.lru_cache(maxsize=256)
+def _addressed(predicate: Addressee) -> Reason:
+    """The reason naming *predicate*'s States, one value for equal predicates."""
+    return reason(f"addressed to {predicate}")
 
 
 class Occurrence(NamedTuple):
