@@ -132,11 +132,11 @@ def _simple_items(states, policy, plan=None, obligations=None):
     plan = plan or vap.vientiane_action_plan()
     obligations = vap.convention_obligations() if obligations is None else obligations
     ask = Plain(policy, policy.until)
+    duties = duties_of(plan, obligations, plan.meetings)
     return _in_order(
         item
         for state in states
-        for duty in duties_of(plan, obligations, plan.meetings)
-        for item in items_of(duty, state, ask)
+        for item in items_of(state, duties, ask)
         if item.date <= policy.until
     )
 

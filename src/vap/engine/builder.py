@@ -10,6 +10,7 @@ which shares them between duties dated and judged alike and remembers the model'
 from __future__ import annotations
 
 import datetime
+import operator
 from collections.abc import Iterable, Mapping
 from typing import Final
 
@@ -53,28 +54,35 @@ def duties_of(plan: Plan, obligations: ObligationSet, meetings: Calendar) -> lis
 # Items pass every validator by construction (a law checks each built-in item with
 # `attrs.validate`), so they are made without running them again.
 _make_item: Final = unchecked(ScheduleItem)
+_BY_STATE: Final = operator.attrgetter("state")
+_BY_DAY: Final = operator.attrgetter("date")
 
 
-def items_of(duty: Duty, state: StateParty, ask: Ask) -> list[ScheduleItem]:
-    """The schedule items of one duty for one State: its windows, each with the step's words."""
-    step, parent, code = duty.step, duty.parent, state.code
-    key, title, timeline = step.key, step.title, step.timeline
-    return [
-        _make_item(
-            key=key,
-            obligation=parent,
-            state=code,
-            title=title,
-            timeline=timeline,
-            opens=opens,
-            due=due,
-            applies=applies,
-            year=year,
-            anchor=anchor,
-            reasons=reasons,
-        )
-        for opens, due, year, anchor, applies, reasons in ask.windows(duty, state)
-    ]
+def items_of(state: StateParty, duties: list[Duty], ask: Ask) -> list[ScheduleItem]:
+    """The schedule items of one State: each duty's windows with its step's words, in order."""
+    code = state.code
+    items: list[ScheduleItem] = []
+    add = items.append
+    for duty, windows in zip(duties, ask.windows(duties, state), strict=True):
+        step = duty.step
+        key, parent, title, timeline = step.key, duty.parent, step.title, step.timeline
+        for opens, due, year, anchor, applies, reasons in windows:
+            add(
+                _make_item(
+                    key=key,
+                    obligation=parent,
+                    state=code,
+                    title=title,
+                    timeline=timeline,
+                    opens=opens,
+                    due=due,
+                    applies=applies,
+                    year=year,
+                    anchor=anchor,
+                    reasons=reasons,
+                )
+            )
+    return items
 
 
 def _states(states: object) -> list[StateParty]:
@@ -197,13 +205,13 @@ def schedule(  # noqa: PLR0913 - every policy is a keyword with a documented def
     items: list[ScheduleItem] = []
     with collector_paused():
         for state in parties:
-            for duty in duties:
-                items.extend(items_of(duty, state, ask))
+            items.extend(items_of(state, duties, ask))
         if policy.until is not None:
             items = [item for item in items if item.date <= policy.until]
-        # Each State's items are made duty by duty in key order, so a stable sort by day
-        # and State leaves the items of one State and day in key order.
-        items.sort(key=lambda item: (item.date, item.state))
+        # Each State's items are made duty by duty in key order, so stable sorts by State,
+        # then by day, leave them by day, State and key (keys read without a Python frame).
+        items.sort(key=_BY_STATE)
+        items.sort(key=_BY_DAY)
     return Schedule(
         items=tuple(items),
         states=tuple(parties),

@@ -23,6 +23,7 @@ objects that call keeps alive.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import pendulum
@@ -44,18 +45,16 @@ class Memo:
     """Remembers occurrences and answers within one schedule call."""
 
     __slots__ = (
-        "_alike",
         "_answers",
         "_by_role",
         "_facts",
         "_facts_of",
+        "_firsts",
         "_interned",
         "_lapsed",
         "_occurrences",
         "_profiles",
         "_reasons",
-        "_windows",
-        "_windows_of",
         "policy",
         "through",
     )
@@ -77,25 +76,24 @@ class Memo:
         self._by_role: dict[Role, tuple[RoleFact, ...]] = {}
         self._facts: dict[int, tuple[tuple[RoleFact, ...], ...]] = {}
         self._reasons: dict[Reason, Reason] = {}
-        # The first duty met of each profile, and that duty for each duty met (by identity:
-        # a duty of the call's own list, which the call keeps alive).
+        # The first duty met of each profile, and for a list of duties, that of each.
         self._profiles: dict[tuple[object, ...], Duty] = {}
-        self._alike: dict[int, Duty] = {}
-        # The State asked about last, and its windows by the first duty of their profile.
-        self._windows_of: StateParty | None = None
-        self._windows: dict[int, list[Window]] = {}
+        self._firsts: dict[int, list[Duty]] = {}
 
-    def windows(self, duty: Duty, state: StateParty) -> list[Window]:
-        """`windows_of` *duty* for *state*: those of the first duty alike, worked out once."""
-        if state is not self._windows_of:
-            self._windows_of, self._windows = state, {}
-        first = self._alike.get(id(duty))
-        if first is None:
-            first = self._alike[id(duty)] = self._profiles.setdefault(duty.profile, duty)
-        windows = self._windows.get(id(first))
-        if windows is None:
-            windows = self._windows[id(first)] = windows_of(first, state, self)
-        return windows
+    def windows(self, duties: Sequence[Duty], state: StateParty) -> list[list[Window]]:
+        """`windows_of` each of *duties* for *state*: once for all the duties alike."""
+        firsts = self._firsts.get(id(duties))  # the call's own list, which it keeps alive
+        if firsts is None:
+            first = self._profiles.setdefault
+            firsts = self._firsts[id(duties)] = [first(duty.profile, duty) for duty in duties]
+        worked: dict[int, list[Window]] = {}
+        found = []
+        for duty in firsts:
+            windows = worked.get(id(duty))
+            if windows is None:
+                windows = worked[id(duty)] = windows_of(duty, state, self)
+            found.append(windows)
+        return found
 
     def _dates_key(self, duty: Duty, state: StateParty) -> tuple[Any, ...]:
         """What the occurrences of *duty* depend on, for *state*."""

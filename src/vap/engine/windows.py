@@ -11,6 +11,7 @@ Nothing here decides applicability a second way. `Plain` asks the model directly
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Protocol, TypeAlias
 
 import pendulum
@@ -51,8 +52,8 @@ class Ask(Protocol):
         """`vap.model.applicability.judge` of *duty* for *state* on *day*."""
         ...
 
-    def windows(self, duty: Duty, state: StateParty) -> list[Window]:
-        """`windows_of` *duty* for *state*."""
+    def windows(self, duties: Sequence[Duty], state: StateParty) -> list[list[Window]]:
+        """`windows_of` each of *duties* for *state*, in order."""
         ...
 
 
@@ -73,9 +74,9 @@ class Plain:
         """`vap.model.applicability.judge`, computed."""
         return judge(duty, state, day, self.policy, found)
 
-    def windows(self, duty: Duty, state: StateParty) -> list[Window]:
-        """`windows_of`, computed."""
-        return windows_of(duty, state, self)
+    def windows(self, duties: Sequence[Duty], state: StateParty) -> list[list[Window]]:
+        """`windows_of` each duty, computed."""
+        return [windows_of(duty, state, self) for duty in duties]
 
 
 def _turning_days(
