@@ -1,24 +1,25 @@
 """
 The engine's fast path: caches around the model's questions, for one schedule call.
 
-`Memo` answers exactly what `vap.engine.windows.Plain` answers (a law in the tests checks
-it on generated States): it only remembers. Duties with equal profiles (`Duty.profile`:
-the rule, addressees, plan period and, where read, meetings and key) are dated and judged
-alike, so a State's windows are worked out once for them all (the Vientiane Action Plan's
-84 steps and obligations have 36 profiles: 30 steps are ongoing and addressed to all
-States Parties). Occurrences depend on the duty, the State's
-entry into force and withdrawal, and, for the duties that use them, its extensions or
-events; for a step of a plan that ended before the State's part began, on the plan's days
-and the entry into force alone (every such step lapses alike, so a State that joined after
-the plan ended has its answers worked out once, not once per step). An answer of `judge`
-depends on those, the day, and the role facts that cover the day (and, when "have
-reported" is read by the reports, the State's own records). States that share them share
-the answer and its reasons, so reasons are made once (equal facts are known by the first
-of them met, whose identity keys the answers); and a reason equal to one already
-made (a State's entry into force, said for each of the plan's steps) is kept once (147
-bytes per item on 10,000 distinct States in the last `make bench`, against 175 without).
-Caches live as long as one call of `vap.schedule` and are keyed by the identity of
-objects that call keeps alive.
+`Memo` answers exactly what `vap.engine.windows.Plain` answers (laws in the tests check it
+on generated States and plans): it only remembers. Duties with equal profiles
+(`Duty.profile`: the rule, addressees, plan period and, where read, meetings and key) are
+dated and judged alike, so a State's windows are worked out once for them all (the
+Vientiane Action Plan's 84 steps and obligations have 36 profiles: 30 steps are ongoing
+and addressed to all States Parties).
+
+Occurrences depend on the duty, the State's entry into force and withdrawal, and, for the
+duties that use them, its extensions or events; for a step of a plan that ended before
+the State's part began, on the plan's days and the entry into force alone (every such step
+lapses alike, so a State that joined after the plan ended has its answers worked out
+once, not once per step). An answer of `judge` depends on those, the day, and the role
+facts that cover the day (and, when "have reported" is read by the reports, the State's
+own records). States that share them share the answer and its reasons, so reasons are
+made once (equal facts are known by the first of them met, whose identity keys the
+answers); and a reason equal to one already made (a State's entry into force, said for
+each of the plan's steps) is kept once (146 bytes per item on 10,000 distinct States in
+the last `make bench`, against 175 without). Caches live as long as one call of
+`vap.schedule` and are keyed by the identity of objects that call keeps alive.
 """
 
 from __future__ import annotations
