@@ -14,7 +14,13 @@ from hypothesis import strategies as st
 
 import vap
 from vap import serialization
-from vap.formats.converter import ADDRESSEE_TAGS, TAG_KEY, TIMELINE_TAGS, structure
+from vap.formats.converter import (
+    ADDRESSEE_TAGS,
+    TAG_KEY,
+    TIMELINE_TAGS,
+    structure,
+    unstructure,
+)
 from vap.testing import strategies as vst
 
 LAO = vap.states_parties()["LAO"]
@@ -387,3 +393,19 @@ def test_a_converter_used_directly_makes_each_value_anew():
     first, second = (converter.structure(document, vap.Reason) for _ in range(2))
     assert first == second
     assert first is not second
+
+
+def test_a_schedule_is_written_with_each_list_of_reasons_once_and_the_same_text():
+    """`vap.dumps` writes a list of reasons items share once: the document is unchanged."""
+    built = vap.schedule(vap.states_parties())
+    converter = serialization.make_converter()
+    apart = converter.unstructure(built)  # a caller's own call: every array its own
+    together = unstructure(built, vap.Schedule, conv=converter)
+    assert together == apart
+    first = built.items[0].reasons
+    shared = [index for index, item in enumerate(built) if item.reasons is first]
+    assert len(shared) > 1
+    assert len({id(together["items"][index]["reasons"]) for index in shared}) == 1
+    assert len({id(item["reasons"]) for item in apart["items"]}) == len(built)
+    written = json.loads(vap.dumps(built))
+    assert written == {"format": written["format"], **apart}

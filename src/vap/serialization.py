@@ -25,8 +25,8 @@ from vap.engine.schedule import Schedule, ScheduleItem
 from vap.errors import FormatError, VapError
 from vap.formats.converter import (
     configure_converter,
-    converter,
     make_converter,
+    unstructure,
 )
 from vap.formats.documents import FORMAT_KEY, LIST_VALUED, format_name, read_json_document
 from vap.model.actions import Action, Condition, Hedge, Section, Step
@@ -114,7 +114,7 @@ def dumps(value: object, *, indent: int | None = None, conv: cattrs.Converter | 
     _check_converter(conv)
     kind = type(value)
     name = _document_name(kind)
-    body = (conv or converter()).unstructure(value, kind)
+    body = unstructure(value, kind, conv=conv)
     listed = LIST_VALUED.get(name)
     if listed is not None:
         body = {listed: body}

@@ -54,6 +54,7 @@ __all__ = [
     "make_converter",
     "parse_json",
     "structure",
+    "unstructure",
 ]
 
 T = TypeVar("T")
@@ -273,6 +274,9 @@ def configure_converter(conv: cattrs.Converter) -> None:
     conv.register_unstructure_hook_factory(
         _is_attrs_collection, lambda kind: make_dict_unstructure_fn(kind, conv)
     )
+    conv.register_unstructure_hook_factory(
+        lambda kind: kind == tuple[Reason, ...], lambda _: _reasons_unstructure(conv)
+    )
 
 
 _SHARED: Final[contextvars.ContextVar[dict[tuple[Any, bytes], Any] | None]] = (
@@ -322,6 +326,35 @@ def _shared(structure: Callable[[Any, Any], T], kind: Any) -> Callable[[Any, Any
         return made
 
     return shared
+
+
+_UNSTRUCTURED: Final[contextvars.ContextVar[dict[int, tuple[Any, Any]] | None]] = (
+    contextvars.ContextVar("vap_unstructured", default=None)
+)
+"""The documents of one `unstructure` call's lists of reasons, by the identity of each."""
+
+
+def _reasons_unstructure(conv: cattrs.Converter) -> Callable[[tuple[Reason, ...]], Any]:
+    """
+    A list of reasons as an array, written once per list within one `unstructure` call.
+
+    A schedule's 10,291 items hold a few thousand lists of reasons, shared as `vap.schedule`
+    shares them: each is written once and its array given to every item that holds it
+    (equal JSON, a fifth of the time). Outside `unstructure` (a caller's own call of the
+    converter, whose arrays the caller may change) every list gets its own array.
+    """
+    one = conv.get_unstructure_hook(Reason)
+
+    def unstructure_reasons(reasons: tuple[Reason, ...]) -> Any:
+        written = _UNSTRUCTURED.get()
+        if written is None:
+            return [one(reason) for reason in reasons]
+        known = written.get(id(reasons))
+        if known is None:  # the list is kept with its array: its identity stays its own
+            known = written[id(reasons)] = (reasons, [one(reason) for reason in reasons])
+        return known[1]
+
+    return unstructure_reasons
 
 
 def _is_attrs_collection(kind: Any) -> bool:
@@ -387,6 +420,15 @@ def structure(data: Any, kind: type[T], *, what: str, conv: cattrs.Converter | N
     finally:
         _SHARED.reset(token)
     raise FormatError(f"invalid {what}", problems)
+
+
+def unstructure(value: Any, kind: Any, *, conv: cattrs.Converter | None = None) -> Any:
+    """*value* as plain JSON data, its repeated lists of reasons written once and shared."""
+    token = _UNSTRUCTURED.set({})
+    try:
+        return (conv or converter()).unstructure(value, kind)
+    finally:
+        _UNSTRUCTURED.reset(token)
 
 
 class _Objects:
