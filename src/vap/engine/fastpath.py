@@ -46,15 +46,14 @@ class Memo:
     """Remembers occurrences and answers within one schedule call."""
 
     __slots__ = (
+        "_alike",
         "_answers",
         "_by_role",
         "_facts",
         "_facts_of",
-        "_firsts",
         "_interned",
         "_lapsed",
         "_occurrences",
-        "_profiles",
         "_reasons",
         "policy",
         "through",
@@ -77,24 +76,27 @@ class Memo:
         self._by_role: dict[Role, tuple[RoleFact, ...]] = {}
         self._facts: dict[int, tuple[tuple[RoleFact, ...], ...]] = {}
         self._reasons: dict[Reason, Reason] = {}
-        # The first duty met of each profile, and for a list of duties, that of each.
-        self._profiles: dict[tuple[object, ...], Duty] = {}
-        self._firsts: dict[int, list[Duty]] = {}
+        # For a list of duties: the first duty of each profile, and each duty's profile's
+        # place among them.
+        self._alike: dict[int, tuple[list[Duty], list[int]]] = {}
 
     def windows(self, duties: Sequence[Duty], state: StateParty) -> list[list[Window]]:
         """`windows_of` each of *duties* for *state*: once for all the duties alike."""
-        firsts = self._firsts.get(id(duties))  # the call's own list, which it keeps alive
-        if firsts is None:
-            first = self._profiles.setdefault
-            firsts = self._firsts[id(duties)] = [first(duty.profile, duty) for duty in duties]
-        worked: dict[int, list[Window]] = {}
-        found = []
-        for duty in firsts:
-            windows = worked.get(id(duty))
-            if windows is None:
-                windows = worked[id(duty)] = windows_of(duty, state, self)
-            found.append(windows)
-        return found
+        alike = self._alike.get(id(duties))  # the call's own list, which it keeps alive
+        if alike is None:
+            firsts: list[Duty] = []
+            place_of: dict[tuple[object, ...], int] = {}
+            places = []
+            for duty in duties:
+                place = place_of.get(duty.profile)
+                if place is None:
+                    place = place_of[duty.profile] = len(firsts)
+                    firsts.append(duty)
+                places.append(place)
+            alike = self._alike[id(duties)] = firsts, places
+        firsts, places = alike
+        worked = [windows_of(duty, state, self) for duty in firsts]
+        return [worked[place] for place in places]
 
     def _dates_key(self, duty: Duty, state: StateParty) -> tuple[Any, ...]:
         """What the occurrences of *duty* depend on, for *state*."""
