@@ -183,6 +183,12 @@ def test_every_source_resolves():
         ("ESP", Role.STOCKPILES, date(2017, 6, 30), Truth.YES),
         ("ESP", Role.STOCKPILES, date(2017, 7, 1), Truth.UNKNOWN),
         ("ESP", Role.STOCKPILES, date(2018, 1, 1), Truth.NO),
+        # The Monitor's "Not retaining" of August 2012, before Italy's first report; its report
+        # for 2012 describes the munitions it retains, and the Monitor says so from 2015.
+        ("ITA", Role.RETAINS, date(2012, 8, 17), Truth.NO),
+        ("ITA", Role.RETAINS, date(2012, 9, 1), Truth.UNKNOWN),
+        ("ITA", Role.RETAINS, date(2013, 1, 1), Truth.YES),
+        ("ITA", Role.RETAINS, date(2015, 6, 1), Truth.YES),
     ],
 )
 def test_dated_facts(states, code, role, day, value):
