@@ -340,7 +340,7 @@ def _reasons_unstructure(conv: cattrs.Converter) -> Callable[[tuple[Reason, ...]
 
     A schedule's 10,291 items hold a few thousand lists of reasons, shared as `vap.schedule`
     shares them: each is written once and its array given to every item that holds it
-    (equal JSON, a fifth of the time). Outside `unstructure` (a caller's own call of the
+    (equal JSON, a sixth of the time). Outside `unstructure` (a caller's own call of the
     converter, whose arrays the caller may change) every list gets its own array.
     """
     one = conv.get_unstructure_hook(Reason)
