@@ -204,6 +204,31 @@ def test_croatias_contamination_ends_with_its_declaration(states):
     assert ended.until <= date(2020, 7, 10)
 
 
+_EXTENDED_ROLE = {"CCM-3.2": Role.STOCKPILES, "CCM-4.1a": Role.CONTAMINATED}
+
+
+def test_an_extended_deadline_means_the_role_on_entry_into_force(states):
+    """
+    A State that asked to extend its Article 3(2) or 4(1)(a) deadline held the role then.
+
+    Both deadlines count from entry into force and bind what the State held on that day (its
+    stockpile; the remnants in areas under its jurisdiction or control "at the date of entry
+    into force"), so the data must not call that day's role NO or unknown.
+    """
+    extended = {
+        (state.code, extension.obligation)
+        for state in states.values()
+        for extension in state.extensions
+    }
+    assert len(extended) >= 12  # ten States for Article 4, Bulgaria and Peru for Article 3
+    for code, obligation in sorted(extended):
+        state = states[code]
+        role = _EXTENDED_ROLE[obligation]
+        assert state.role(role, on=state.entry_into_force) is Truth.YES, (code, obligation)
+        (item,) = (item for item in vap.schedule(state) if item.key == obligation)
+        assert item.applies is Truth.YES, (code, obligation)
+
+
 def test_meetings_to_date():
     calendar = vap.meetings()
     assert calendar["10MSP"].opens == date(2022, 8, 30)
