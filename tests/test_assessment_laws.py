@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import attrs
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -108,3 +109,31 @@ def test_every_built_in_row_passes_its_validators():
     schedule = vap.schedule(vap.states_parties(), until=date(2026, 12, 31))
     for row in vap.assess(schedule, vap.reports(), as_of=date(2026, 1, 1)):
         assert _made_afresh(row) == row
+
+
+@given(scenarios(), vst.dates(date(2010, 1, 1), UNTIL))
+def test_a_request_without_its_decision_only_makes_a_deadline_unknown(scenario, as_of):
+    """
+    Forgetting the undecided requests to extend deadlines changes no date and no answer.
+
+    With them, an item overdue or due soon by the deadline on record may be unknown
+    instead (the request may have been granted); every other status stays.
+    """
+    schedule, progress = scenario
+
+    def decided(state):
+        kept = [e for e in state.extensions if e.status is vap.ExtensionStatus.GRANTED]
+        return attrs.evolve(state, extensions=kept)
+
+    without = vap.schedule(
+        [decided(state) for state in schedule.states], until=UNTIL, month_end=ROUND
+    )
+    assert [(i.uid, i.opens, i.due, i.applies) for i in schedule] == [
+        (i.uid, i.opens, i.due, i.applies) for i in without
+    ]
+    found = vap.assess(schedule, progress, as_of=as_of)
+    plain = vap.assess(without, progress, as_of=as_of)
+    for row, other in zip(found, plain, strict=True):
+        assert row.status is other.status or (
+            row.status is Status.UNKNOWN and other.status in (Status.OVERDUE, Status.DUE_SOON)
+        ), (row, other)

@@ -112,3 +112,16 @@ def test_only_deadlines_that_can_be_extended_are_followed():
     )
     assert explained.on == date(2012, 1, 1)
     assert explained.in_force == ()
+
+
+def test_the_deadline_in_force_names_a_request_without_its_decision():
+    lao = vap.states_parties()["LAO"]
+    schedule = vap.schedule(lao, until=date(2026, 1, 1))
+    in_force = "the deadline in force on {} is 2025-08-01, as extended at 9MSP (2019-09-04)"
+    (before,) = schedule.explain("CCM-4.1a", on=date(2024, 9, 12)).in_force
+    (after,) = schedule.explain("CCM-4.1a", on=date(2024, 9, 13)).in_force
+    assert before == "CCM-4.1a: " + in_force.format("2024-09-12")
+    assert after == "CCM-4.1a: " + in_force.format("2024-09-13") + (
+        ", or a later one: a request to extend it was before 12MSP, and its decision is not"
+        " on record"
+    )

@@ -21,6 +21,7 @@ from vap.engine.schedule import Schedule, ScheduleItem, item_index, section_labe
 from vap.errors import ValidationError
 from vap.model.choices import Choice
 from vap.model.dates import as_date, iso
+from vap.model.extensions import EXTENSION_RULES, Extension, undecided_on, undecided_requests
 from vap.model.keys import as_state_code, as_step_key, key_order
 from vap.model.progress import Progress, Record, RecordStatus
 from vap.model.roles import Truth
@@ -54,7 +55,9 @@ class Status(Choice):
     day of assessment and not met. ``DUE_SOON``: due within the warning period.
     ``NOT_DUE``: not open yet, or due later. ``NO_FIXED_DATE``: open, with no date to be
     late against, and not met. ``NOT_APPLICABLE``: the item does not apply to the State.
-    ``UNKNOWN``: whether it applies is unknown.
+    ``UNKNOWN``: whether it applies is unknown; or, for an Article 3 or 4 deadline past or
+    near, whether it still holds, as a request to extend it was before a meeting whose
+    decision is not on record (Articles 3(3) and 4(5)).
     """
 
     MET_ON_TIME = "met-on-time"
@@ -94,7 +97,11 @@ def _row_problems(row: AssessmentRow) -> list[str]:
         problems.append(f"its record is of {record.state} {record.key}, not of the item")
     if (status is Status.NOT_APPLICABLE) != (item.applies is Truth.NO):
         problems.append(f"status {status.value} for an item that applies: {item.applies.value}")
-    if status is Status.UNKNOWN and item.applies is not Truth.UNKNOWN:
+    if (
+        status is Status.UNKNOWN
+        and item.applies is not Truth.UNKNOWN
+        and item.key not in EXTENSION_RULES  # else its deadline may have been extended
+    ):
         problems.append(f"status unknown for an item that applies: {item.applies.value}")
     return problems
 
@@ -182,12 +189,21 @@ class _Judgement:
     the same number of days), so each text is made once.
     """
 
-    __slots__ = ("_texts", "as_of", "due_soon")
+    __slots__ = ("_texts", "as_of", "due_soon", "meetings", "undecided")
 
-    def __init__(self, as_of: pendulum.Date, due_soon: int) -> None:
+    def __init__(self, as_of: pendulum.Date, due_soon: int, schedule: Schedule) -> None:
         self.as_of = as_of
         self.due_soon = due_soon
         self._texts: dict[tuple[object, ...], str] = {}
+        # The requests to extend a State's deadline whose decision is not on record, by
+        # State and obligation: few States have them, so most items never look.
+        self.meetings = schedule.plan.meetings
+        self.undecided: dict[tuple[str, str], tuple[Extension, ...]] = {}
+        for state in schedule.states:
+            for obligation in EXTENSION_RULES if state.extensions else ():
+                requests = undecided_requests(state.extensions, obligation)
+                if requests:
+                    self.undecided[state.code, obligation] = requests
 
     def status(  # noqa: PLR0911 - one return per status
         self, item: ScheduleItem, met: Record | None, partial: Record | None
@@ -207,6 +223,10 @@ class _Judgement:
         due = item.due
         if due is None:
             return _NO_FIXED_DATE, _NOTHING
+        return self._by_due(item, due)
+
+    def _by_due(self, item: ScheduleItem, due: pendulum.Date) -> tuple[Status, str]:
+        """The status of an open, unmet item by its due date."""
         key = ("due", due)
         text = self._texts.get(key)
         if text is None:
@@ -220,8 +240,27 @@ class _Judgement:
                 text = f"due {iso(due)}, in {_plural(_days(self.as_of, due), 'day')}"
             self._texts[key] = text
         if self.as_of > due:
-            return _OVERDUE, text
-        return (_DUE_SOON if _days(self.as_of, due) <= self.due_soon else _NOT_DUE), text
+            return self._unless_extended(item, _OVERDUE, text)
+        if _days(self.as_of, due) <= self.due_soon:
+            return self._unless_extended(item, _DUE_SOON, text)
+        return _NOT_DUE, text
+
+    def _unless_extended(self, item: ScheduleItem, status: Status, text: str) -> tuple[Status, str]:
+        """
+        *status*, or `Status.UNKNOWN` where a request may have moved the deadline by now.
+
+        Overdue or due soon by the deadline on record, the item may be neither if a
+        request to extend it was granted at a meeting whose decision is not on record
+        (`vap.model.extensions.undecided_on`).
+        """
+        requests = self.undecided.get((item.state, item.key)) if self.undecided else None
+        if not requests:
+            return status, text
+        moved = undecided_on(requests, self.as_of, self.meetings)
+        if not moved:
+            return status, text
+        asked = "; ".join(request.describe_request() for request in moved)
+        return _STATUS_UNKNOWN, f"{text}; but {asked}, and its decision is not on record"
 
     def unknown(self, item: ScheduleItem) -> str:
         """Why whether *item* applies is unknown: the facts that are missing."""
@@ -261,7 +300,8 @@ class _Judgement:
             return Status.IN_PROGRESS, f"{progress}; no fixed date"
         if self.as_of > item.due:
             late = _plural(_days(item.due, self.as_of), "day")
-            return (
+            return self._unless_extended(
+                item,
                 Status.OVERDUE,
                 f"due {iso(item.due)}, {late} before {iso(self.as_of)}; {progress}",
             )
@@ -559,7 +599,7 @@ def assess(
     with collector_paused():
         _check(progress, schedule)
         met, partial, unmatched = _matched(schedule, progress.known_on(day))
-        judgement = _Judgement(day, due_soon.days)
+        judgement = _Judgement(day, due_soon.days, schedule)
         rows = _rows(schedule, met, partial, judgement, section_labels(schedule))
     return Assessment(
         rows=tuple(rows), as_of=day, due_soon=due_soon.days, unmatched=tuple(unmatched)

@@ -19,7 +19,12 @@ from vap.engine.schedule import ScheduleItem
 from vap.errors import UnknownKeyError, ValidationError
 from vap.model.actions import Action
 from vap.model.dates import MonthEnd, add, as_date
-from vap.model.extensions import EXTENSION_RULES, granted_extensions
+from vap.model.extensions import (
+    EXTENSION_RULES,
+    granted_extensions,
+    undecided_on,
+    undecided_requests,
+)
 from vap.model.meetings import Calendar, MeetingDay
 from vap.model.states import StateParty
 from vap.model.timelines import (
@@ -85,6 +90,7 @@ def deadline_in_force(
     An extension counts from the last day of the meeting that granted it. Where the data
     does not name that meeting, the day it took effect is unknown: the answer is the
     deadline known to be in force by then, and says which extension might already apply.
+    So does a request whose meeting has met but whose decision is not on record.
     """
     when = as_date(day, field="on")
     in_force, why = original, "the original deadline"
@@ -99,6 +105,10 @@ def deadline_in_force(
         if granted > when:
             break
         in_force, why = extension.until or in_force, f"as extended at {meeting} ({granted})"
+    requests = undecided_on(undecided_requests(state.extensions, key), when, meetings)
+    if requests:
+        asked = "; ".join(request.describe_request() for request in requests)
+        why += f", or a later one: {asked}, and its decision is not on record"
     return in_force, why
 
 

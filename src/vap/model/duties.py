@@ -20,7 +20,12 @@ import pendulum
 from vap.errors import ValidationError
 from vap.model.addressees import Addressee, HasRole, reported_roles
 from vap.model.dates import Period, add, iso
-from vap.model.extensions import EXTENSION_RULES, ExtensionRule, granted_extensions
+from vap.model.extensions import (
+    EXTENSION_RULES,
+    ExtensionRule,
+    granted_extensions,
+    undecided_requests,
+)
 from vap.model.meetings import Calendar
 from vap.model.policy import AfterPlanEnds, FirstAnnualReport, SchedulePolicy
 from vap.model.reasons import Reason, reason
@@ -209,18 +214,30 @@ def first_report_year(
 def _extended(
     duty: Duty, state: StateParty, due: pendulum.Date, anchor: pendulum.Date
 ) -> tuple[pendulum.Date, tuple[Reason, ...]]:
-    """The deadline in force after every granted extension, and the story of how."""
+    """
+    The deadline in force after every granted extension, and the story of how.
+
+    A request whose decision is not on record (`undecided_requests`) leaves the deadline
+    as it is, and is told: after its meeting, the deadline may be later.
+    """
     rule = duty.extension
+    if rule is None or not state.extensions:
+        return due, ()
     timeline = duty.step.timeline
     assert isinstance(timeline, Within)  # noqa: S101 - only Within rules are extended
     granted = granted_extensions(state.extensions, duty.key)
-    if rule is None or not granted:
+    undecided = undecided_requests(state.extensions, duty.key)
+    if not granted and not undecided:
         return due, ()
     reasons = [
         reason(f"original deadline {iso(due)} = entry into force {iso(anchor)} + {timeline.period}")
     ]
     reasons.extend(reason(extension.describe(rule), extension.sources) for extension in granted)
-    return granted[-1].until or due, tuple(reasons)  # a granted extension has a date
+    reasons.extend(
+        reason(f"{request.describe_request()}: its decision is not on record", request.sources)
+        for request in undecided
+    )
+    return (granted[-1].until or due) if granted else due, tuple(reasons)
 
 
 def _dated(  # noqa: PLR0911 - one return per kind of rule

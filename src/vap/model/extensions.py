@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 import pendulum
@@ -22,6 +22,11 @@ from vap.model.validators import (
     to_strings,
 )
 
+if TYPE_CHECKING:
+    import datetime
+
+    from vap.model.meetings import Calendar
+
 __all__ = [
     "EXTENSION_RULES",
     "Extension",
@@ -29,6 +34,8 @@ __all__ = [
     "ExtensionStatus",
     "check_extensions",
     "granted_extensions",
+    "undecided_on",
+    "undecided_requests",
 ]
 
 
@@ -113,6 +120,11 @@ class Extension:
     sources: tuple[str, ...] = attrs.field(default=(), converter=to_strings, validator=are_strings)
     note: str = attrs.field(default="", validator=is_text)
 
+    def describe_request(self) -> str:
+        """A request in words: "a request to extend it to 2030-08-01 was before 12MSP"."""
+        to = "" if self.until is None else f" to {iso(self.until)}"
+        return f"a request to extend it{to} was before {self.decided_at}"
+
     def describe(self, rule: ExtensionRule) -> str:
         """The extension in words: "extended to 2021-04-01 under Article 3(3), granted at 9MSP"."""
         parts = [f"extended to {self.until} under {rule.article}"]
@@ -136,6 +148,55 @@ def granted_extensions(extensions: Iterable[Extension], obligation: str) -> tupl
             ),
             key=lambda extension: extension.until or pendulum.Date(1, 1, 1),
         )
+    )
+
+
+def undecided_requests(extensions: Iterable[Extension], obligation: str) -> tuple[Extension, ...]:
+    """
+    The requests to extend *obligation* put to a meeting whose decision is not on record.
+
+    A request counts where the data names the meeting that considered it (``decided_at``)
+    and no granted extension answers it: none granted at that meeting, on the day the
+    request was made, or to the day it asked for. A request that names no meeting is not
+    placed in time, so it is not read (the data page lists them). Articles 3(3) and 4(5)
+    let the Meeting of States Parties decide: until the decision is on record, the
+    deadline after that meeting is the one in force, or a later one.
+    """
+    granted = granted_extensions(extensions, obligation)
+    answered = (
+        {extension.decided_at for extension in granted} - {None},
+        {extension.requested for extension in granted} - {None},
+        {extension.until for extension in granted},
+    )
+    return tuple(
+        extension
+        for extension in extensions
+        if extension.obligation == obligation
+        and extension.status is ExtensionStatus.REQUESTED
+        and extension.decided_at is not None
+        and extension.decided_at not in answered[0]
+        and (extension.requested is None or extension.requested not in answered[1])
+        and (extension.until is None or extension.until not in answered[2])
+    )
+
+
+def undecided_on(
+    requests: Iterable[Extension], day: datetime.date, meetings: Calendar
+) -> tuple[Extension, ...]:
+    """
+    Those of the undecided *requests* that may have moved their deadline to *day* or later.
+
+    A request may have, once its meeting has decided (it closed on or before *day*, or the
+    calendar does not give its days), unless the date it asked for is before *day*: then
+    the deadline is past whether it was granted or not. A request that names no meeting
+    has none.
+    """
+    return tuple(
+        request
+        for request in requests
+        if (meeting := request.decided_at) is not None
+        and (meeting not in meetings or meetings[meeting].closes <= day)
+        and (request.until is None or day <= request.until)
     )
 
 

@@ -398,17 +398,21 @@ class StateParty:
         fact = self.fact(role, on=on)
         return Truth.UNKNOWN if fact is None else fact.value
 
-    def with_extension(
+    def with_extension(  # noqa: PLR0913 - keyword-only, one per field of the extension
         self,
         obligation: str,
         *,
         until: datetime.date,
         status: ExtensionStatus = ExtensionStatus.GRANTED,
+        decided_at: str | None = None,
         sources: Iterable[str] = (),
         note: str = "",
     ) -> StateParty:
         """
         Return a copy of the State with an extension of *obligation* to *until*: a what-if.
+
+        *decided_at* is the key of the meeting that granted it or, for a request, that
+        considers it (``"14MSP"``).
 
         Raises:
             ValidationError: if the Convention allows no such extension (Articles 3(3),
@@ -416,7 +420,12 @@ class StateParty:
                 than the current one or later than the longest step allows.
         """
         extension = Extension(
-            obligation=obligation, until=until, status=status, sources=sources, note=note
+            obligation=obligation,
+            until=until,
+            status=status,
+            decided_at=decided_at,
+            sources=sources,
+            note=note,
         )
         return attrs.evolve(self, extensions=(*self.extensions, extension))
 

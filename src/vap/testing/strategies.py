@@ -298,8 +298,10 @@ def states_parties(draw: st.DrawFn, *, plain_roles: bool | None = None) -> State
     """
     Valid States Parties: dated role facts (or, with *plain_roles*, a plain set of roles).
 
-    Some have only an entry into force (no deposit date), some an event and an extension,
-    some a signature before their deposit, some facts with evidence, some a withdrawal.
+    Some have only an entry into force (no deposit date), some an event, an extension, a
+    request to extend a deadline (put to a meeting of the built-in calendar, to one it
+    lacks, or to none named), a signature before their deposit, facts with evidence, or a
+    withdrawal.
     """
     code = draw(st.text(string.ascii_uppercase, min_size=3, max_size=3))
     name = draw(_texts())
@@ -335,6 +337,17 @@ def states_parties(draw: st.DrawFn, *, plain_roles: bool | None = None) -> State
                 obligation=rule.obligation,
                 until=add(original, Period(days=draw(st.integers(1, 365 * rule.longest.years)))),
                 status=ExtensionStatus.GRANTED,
+                sources=draw(sources()),
+            ),
+        )
+    if draw(st.booleans()):  # a request, at a meeting of the built-in calendar or not
+        rule = EXTENSION_RULES[draw(st.sampled_from(sorted(EXTENSION_RULES)))]
+        extensions += (
+            Extension(
+                obligation=rule.obligation,
+                status=ExtensionStatus.REQUESTED,
+                until=draw(st.none() | dates(start, LATEST)),
+                decided_at=draw(st.none() | st.sampled_from(("2MSP", "9MSP", "12MSP", "14MSP"))),
                 sources=draw(sources()),
             ),
         )
