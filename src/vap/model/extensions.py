@@ -98,7 +98,8 @@ class Extension:
 
     ``until`` is the new deadline (``None`` only for a request whose date no source gives);
     ``requested`` the day the request was submitted and ``decided_at`` the key of the
-    meeting that granted it (``"9MSP"``), where a source gives them.
+    meeting that granted it (``"9MSP"``) or, for a request, that considered it, where a
+    source gives them.
     """
 
     obligation: str = attrs.field(validator=_known_obligation)
