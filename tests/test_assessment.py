@@ -214,6 +214,15 @@ def test_records_that_do_not_fit_the_schedule(record, fragment):
     assert fragment in str(raised.value)
 
 
+def test_records_of_other_states_say_how_to_keep_the_schedules_own():
+    lao = vap.schedule(vap.states_parties()["LAO"], until=date(2013, 1, 1))
+    with pytest.raises(vap.ValidationError, match=r"for_state\(code\) for one\)") as raised:
+        vap.assess(lao, vap.reports(), as_of=date(2013, 1, 1))
+    others = sum(record.state != "LAO" for record in vap.reports())
+    assert f"({others} records of States it does not hold" in str(raised.value)
+    assert vap.assess(lao, vap.reports().for_state("LAO"), as_of=date(2013, 1, 1))
+
+
 def test_due_soon_must_be_a_period():
     with pytest.raises(vap.ValidationError, match="due_soon must be a timedelta"):
         vap.assess(SCHEDULE, PROGRESS, as_of=date(2012, 1, 1), due_soon=90)  # type: ignore[arg-type]

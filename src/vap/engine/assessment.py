@@ -447,9 +447,11 @@ def _check(progress: Progress, schedule: Schedule) -> None:
     joined = {state.code: state.joined for state in schedule.states}
     index = item_index(schedule)
     problems = []
+    elsewhere = 0
     for record in progress:
         if record.state not in joined:
             problems.append(f"{record}: the State {record.state} is not in the schedule")
+            elsewhere += 1
             continue
         if not index.items(record.state, record.key):
             several = index.steps.get(record.key, [])
@@ -469,7 +471,13 @@ def _check(progress: Progress, schedule: Schedule) -> None:
                 f" {joined[record.state]}"
             )
     if problems:
-        raise ValidationError("the progress does not fit the schedule", problems)
+        message = "the progress does not fit the schedule"
+        if elsewhere:
+            message += (
+                f" ({_plural(elsewhere, 'record')} of States it does not hold: assess the"
+                " records of its States, Progress.for_state(code) for one)"
+            )
+        raise ValidationError(message, problems)
 
 
 def _match(
