@@ -189,6 +189,13 @@ def test_every_source_resolves():
         ("ITA", Role.RETAINS, date(2012, 9, 1), Truth.UNKNOWN),
         ("ITA", Role.RETAINS, date(2013, 1, 1), Truth.YES),
         ("ITA", Role.RETAINS, date(2015, 6, 1), Truth.YES),
+        # An Article 4(1)(a) deadline of 1 August 2020 speaks for entry into force, 2010-08-01:
+        # Norway's range and Croatia's and Montenegro's areas, which all three later cleared.
+        ("NOR", Role.CONTAMINATED, date(2010, 8, 1), Truth.YES),
+        ("NOR", Role.CONTAMINATED, date(2010, 8, 2), Truth.UNKNOWN),  # off the list of 1 Sept
+        ("HRV", Role.CONTAMINATED, date(2010, 8, 1), Truth.YES),
+        ("MNE", Role.CONTAMINATED, date(2010, 8, 1), Truth.YES),
+        ("CHL", Role.CONTAMINATED, date(2011, 6, 1), Truth.YES),
     ],
 )
 def test_dated_facts(states, code, role, day, value):
