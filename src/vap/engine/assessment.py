@@ -260,7 +260,7 @@ class _Judgement:
         if not moved:
             return status, text
         asked = "; ".join(request.describe_request() for request in moved)
-        return _STATUS_UNKNOWN, f"{text}; but {asked}, and its decision is not on record"
+        return _STATUS_UNKNOWN, f"{text}; but {asked}"
 
     def unknown(self, item: ScheduleItem) -> str:
         """Why whether *item* applies is unknown: the facts that are missing."""

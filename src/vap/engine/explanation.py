@@ -108,7 +108,7 @@ def deadline_in_force(
     requests = undecided_on(undecided_requests(state.extensions, key), when, meetings)
     if requests:
         asked = "; ".join(request.describe_request() for request in requests)
-        why += f", or a later one: {asked}, and its decision is not on record"
+        why += f", or a later one: {asked}"
     return in_force, why
 
 

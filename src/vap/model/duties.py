@@ -233,10 +233,7 @@ def _extended(
         reason(f"original deadline {iso(due)} = entry into force {iso(anchor)} + {timeline.period}")
     ]
     reasons.extend(reason(extension.describe(rule), extension.sources) for extension in granted)
-    reasons.extend(
-        reason(f"{request.describe_request()}: its decision is not on record", request.sources)
-        for request in undecided
-    )
+    reasons.extend(reason(request.describe_request(), request.sources) for request in undecided)
     return (granted[-1].until or due) if granted else due, tuple(reasons)
 
 

@@ -122,9 +122,17 @@ class Extension:
     note: str = attrs.field(default="", validator=is_text)
 
     def describe_request(self) -> str:
-        """A request in words: "a request to extend it to 2030-08-01 was before 12MSP"."""
+        """
+        An undecided request in words (`undecided_requests`).
+
+        "a request to extend it to 2030-08-01 was before 12MSP, and its decision is not on
+        record".
+        """
         to = "" if self.until is None else f" to {iso(self.until)}"
-        return f"a request to extend it{to} was before {self.decided_at}"
+        return (
+            f"a request to extend it{to} was before {self.decided_at},"
+            " and its decision is not on record"
+        )
 
     def describe(self, rule: ExtensionRule) -> str:
         """The extension in words: "extended to 2021-04-01 under Article 3(3), granted at 9MSP"."""
@@ -159,7 +167,7 @@ def undecided_requests(extensions: Iterable[Extension], obligation: str) -> tupl
     A request counts where the data names the meeting that considered it (``decided_at``)
     and no granted extension answers it: none granted at that meeting, on the day the
     request was made, or to the day it asked for. A request that names no meeting is not
-    placed in time, so it is not read (the data page lists them). Articles 3(3) and 4(5)
+    placed in time, so it is not read. Articles 3(3) and 4(5)
     let the Meeting of States Parties decide: until the decision is on record, the
     deadline after that meeting is the one in force, or a later one.
     """
